@@ -1,27 +1,65 @@
 package io.ncwatch.eql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code and}, {@code or} and {@code not} over compiled conditions, and the constants. */
 final class Connectives {
     private Connectives() {}
 
-    static final Condition ALWAYS = event -> true;
-    static final Condition NEVER = event -> false;
+    static final Condition ALWAYS = new Constant(true);
+    static final Condition NEVER = new Constant(false);
 
+    /** A conjunction, with nested conjunctions flattened into it. */
     static Condition and(List<Condition> terms) {
-        return terms.size() == 1 ? terms.get(0) : new And(terms.toArray(Condition[]::new));
+        List<Condition> flat = new ArrayList<>();
+        for (Condition term : terms) {
+            if (term instanceof And and) {
+                flat.addAll(List.of(and.terms));
+            } else {
+                flat.add(term);
+            }
+        }
+        return flat.size() == 1 ? flat.get(0) : new And(flat.toArray(Condition[]::new));
     }
 
+    /** A disjunction, with nested disjunctions flattened into it. */
     static Condition or(List<Condition> terms) {
-        return terms.size() == 1 ? terms.get(0) : new Or(terms.toArray(Condition[]::new));
+        List<Condition> flat = new ArrayList<>();
+        for (Condition term : terms) {
+            if (term instanceof Or or) {
+                flat.addAll(List.of(or.terms));
+            } else {
+                flat.add(term);
+            }
+        }
+        return flat.size() == 1 ? flat.get(0) : new Or(flat.toArray(Condition[]::new));
     }
 
     static Condition not(Condition operand) {
         return new Not(operand);
     }
 
-    private static final class And implements Condition {
+    /** Most terms are field conditions: a direct, inlinable call for them, a virtual one for the rest. */
+    private static boolean testTerm(Condition term, FieldValues event) {
+        return term instanceof FieldCondition field ? field.test(event) : term.test(event);
+    }
+
+    /** A constant verdict; each instance is distinct, so a null verdict can be told from false. */
+    static final class Constant extends Condition {
+        private final boolean verdict;
+
+        Constant(boolean verdict) {
+            this.verdict = verdict;
+        }
+
+        @Override
+        boolean test(FieldValues event) {
+            return verdict;
+        }
+    }
+
+    private static final class And extends Condition {
         private final Condition[] terms;
 
         And(Condition[] terms) {
@@ -29,9 +67,9 @@ final class Connectives {
         }
 
         @Override
-        public boolean test(FieldValues event) {
+        boolean test(FieldValues event) {
             for (Condition term : terms) {
-                if (!term.test(event)) {
+                if (!testTerm(term, event)) {
                     return false;
                 }
             }
@@ -39,7 +77,7 @@ final class Connectives {
         }
     }
 
-    private static final class Or implements Condition {
+    private static final class Or extends Condition {
         private final Condition[] terms;
 
         Or(Condition[] terms) {
@@ -47,9 +85,9 @@ final class Connectives {
         }
 
         @Override
-        public boolean test(FieldValues event) {
+        boolean test(FieldValues event) {
             for (Condition term : terms) {
-                if (term.test(event)) {
+                if (testTerm(term, event)) {
                     return true;
                 }
             }
@@ -58,7 +96,7 @@ final class Connectives {
     }
 
     /** Elasticsearch's must_not: true on an event where the operand is false, absent fields included. */
-    private static final class Not implements Condition {
+    private static final class Not extends Condition {
         private final Condition operand;
 
         Not(Condition operand) {
@@ -66,7 +104,7 @@ final class Connectives {
         }
 
         @Override
-        public boolean test(FieldValues event) {
+        boolean test(FieldValues event) {
             return !operand.test(event);
         }
     }

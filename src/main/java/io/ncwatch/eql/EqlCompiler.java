@@ -32,9 +32,8 @@ public final class EqlCompiler {
             "url.full", "url.original", "process.io.text", "registry.data.strings");
 
     private static final Object NOT_CONSTANT = new Object();
-    private static final ValueTest PRESENT = value -> true;
     /** A condition whose value is null: no match, and still no match under {@code not}. */
-    private static final Condition UNKNOWN = event -> false;
+    private static final Condition UNKNOWN = new Connectives.Constant(false);
 
     private final FieldSlots slots;
     private final EqlOptions options;
@@ -125,19 +124,22 @@ public final class EqlCompiler {
         }
 
         Part and(List<Part> terms) {
-            List<Condition> conditions = new ArrayList<>();
             List<Part> known = new ArrayList<>();
             for (Part term : terms) {
                 if (term.condition == Connectives.NEVER || term.condition == UNKNOWN) {
                     return Part.of(Connectives.NEVER);
                 }
-                if (term.condition != Connectives.ALWAYS) {
-                    conditions.add(term.condition);
-                }
                 if (term.needles != null) {
                     known.add(term);
                 }
             }
+            // Order is free (no term has effects): rare literals first, scripts last, so most events
+            // are rejected by the first term.
+            List<Condition> conditions = terms.stream()
+                    .filter(term -> term.condition != Connectives.ALWAYS)
+                    .sorted(Comparator.comparingInt(EqlCompiler::evaluationRank))
+                    .map(Part::condition)
+                    .toList();
             if (conditions.isEmpty()) {
                 return Part.of(Connectives.ALWAYS);
             }
@@ -215,7 +217,7 @@ public final class EqlCompiler {
                     if (op != CompareOp.EQ) {
                         return Part.of(UNKNOWN);
                     }
-                    return Part.of(Connectives.not(fieldPart(field.path(), PRESENT, null).condition));
+                    return Part.of(Connectives.not(fieldPart(field.path(), ValueTest.PRESENT, null).condition));
                 }
                 ValueTest test = op == CompareOp.EQ ? new TermsTest(List.of(r), false) : new RangeTest(op, r);
                 List<Needle> needles = op == CompareOp.EQ ? wholeValues(List.of(r), false) : null;
@@ -268,11 +270,19 @@ public final class EqlCompiler {
                 return new TermsTest(patterns, caseInsensitive);
             }
             List<ValueTest> tests = new ArrayList<>();
+            List<Object> plainTexts = new ArrayList<>();
             for (Object pattern : patterns) {
                 String text = String.valueOf(pattern);
-                tests.add(kind == MatchKind.LIKE
-                        ? WildcardPattern.eql(text, caseInsensitive)
-                        : new RegexTest(text, caseInsensitive));
+                if (kind == MatchKind.REGEX) {
+                    tests.add(new RegexTest(text, caseInsensitive));
+                } else if (WildcardPattern.eql(text, caseInsensitive).hasWildcards()) {
+                    tests.add(WildcardPattern.eql(text, caseInsensitive));
+                } else {
+                    plainTexts.add(text); // a pattern without wildcards is a term: one set for all of them
+                }
+            }
+            if (!plainTexts.isEmpty()) {
+                tests.add(0, new TermsTest(plainTexts, caseInsensitive));
             }
             return AnyValueTest.of(tests);
         }
@@ -463,6 +473,14 @@ public final class EqlCompiler {
             case GT -> CompareOp.LT;
             case GE -> CompareOp.LE;
         };
+    }
+
+    /** 0 for terms that need rare texts, 2 for scripts, 1 for the rest. */
+    private static int evaluationRank(Part part) {
+        if (part.needles != null && !part.categorical) {
+            return 0;
+        }
+        return part.script != null ? 2 : 1;
     }
 
     private static int shortest(List<Needle> needles) {

@@ -10,7 +10,7 @@ import org.apache.lucene.util.automaton.RegExp;
  * query uses by default ({@link RegExp#ALL}: {@code & ~ # @ <n-m>} and the rest) and, for
  * {@code regex~}, Lucene's ASCII case-insensitive matching. Automata cannot backtrack.
  */
-final class RegexTest implements ValueTest {
+final class RegexTest extends ValueTest {
     private final CharacterRunAutomaton automaton;
 
     RegexTest(String pattern, boolean caseInsensitive) {
@@ -25,7 +25,7 @@ final class RegexTest implements ValueTest {
     }
 
     @Override
-    public boolean test(Object value) {
+    boolean test(Object value) {
         return automaton.run(value instanceof String s ? s : String.valueOf(value));
     }
 }
