@@ -3,7 +3,7 @@ package io.ncwatch.eql;
 import java.util.List;
 
 /** A value passes when it passes one of the tests: a list of patterns is an OR. */
-final class AnyValueTest extends ValueTest {
+final class AnyValueTest implements ValueTest {
     private final ValueTest[] tests;
 
     private AnyValueTest(ValueTest[] tests) {
@@ -15,9 +15,9 @@ final class AnyValueTest extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         for (ValueTest test : tests) {
-            if (test instanceof WildcardPattern wildcard ? wildcard.test(value) : test.test(value)) {
+            if (test.test(value)) {
                 return true;
             }
         }

@@ -3,7 +3,7 @@ package io.ncwatch.eql;
 import java.util.List;
 
 /** {@code cidrMatch(field, ...)}: the value is an IP address inside one of the networks. */
-final class CidrTest extends ValueTest {
+final class CidrTest implements ValueTest {
     private final Cidr[] networks;
 
     CidrTest(List<String> cidrs) {
@@ -11,7 +11,7 @@ final class CidrTest extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         if (!(value instanceof String ip)) {
             return false;
         }

@@ -7,69 +7,54 @@ import java.util.List;
 final class Connectives {
     private Connectives() {}
 
-    static final Condition ALWAYS = new Constant(true);
-    static final Condition NEVER = new Constant(false);
+    static final Condition ALWAYS = event -> true;
+    static final Condition NEVER = event -> false;
 
     /** A conjunction, with nested conjunctions flattened into it. */
     static Condition and(List<Condition> terms) {
-        List<Condition> flat = new ArrayList<>();
-        for (Condition term : terms) {
-            if (term instanceof And and) {
-                flat.addAll(List.of(and.terms));
-            } else {
-                flat.add(term);
-            }
-        }
-        return flat.size() == 1 ? flat.get(0) : new And(flat.toArray(Condition[]::new));
+        Condition[] flat = flatten(terms, And.class);
+        return flat.length == 1 ? flat[0] : new And(flat);
     }
 
     /** A disjunction, with nested disjunctions flattened into it. */
     static Condition or(List<Condition> terms) {
+        Condition[] flat = flatten(terms, Or.class);
+        return flat.length == 1 ? flat[0] : new Or(flat);
+    }
+
+    private static Condition[] flatten(List<Condition> terms, Class<? extends Connective> kind) {
         List<Condition> flat = new ArrayList<>();
         for (Condition term : terms) {
-            if (term instanceof Or or) {
-                flat.addAll(List.of(or.terms));
+            if (kind.isInstance(term)) {
+                flat.addAll(List.of(((Connective) term).terms));
             } else {
                 flat.add(term);
             }
         }
-        return flat.size() == 1 ? flat.get(0) : new Or(flat.toArray(Condition[]::new));
+        return flat.toArray(Condition[]::new);
     }
 
     static Condition not(Condition operand) {
         return new Not(operand);
     }
 
-    /** Most terms are field conditions: a direct, inlinable call for them, a virtual one for the rest. */
-    private static boolean testTerm(Condition term, FieldValues event) {
-        return term instanceof FieldCondition field ? field.test(event) : term.test(event);
-    }
+    private abstract static class Connective implements Condition {
+        final Condition[] terms;
 
-    /** A constant verdict; each instance is distinct, so a null verdict can be told from false. */
-    static final class Constant extends Condition {
-        private final boolean verdict;
-
-        Constant(boolean verdict) {
-            this.verdict = verdict;
-        }
-
-        @Override
-        boolean test(FieldValues event) {
-            return verdict;
-        }
-    }
-
-    private static final class And extends Condition {
-        private final Condition[] terms;
-
-        And(Condition[] terms) {
+        Connective(Condition[] terms) {
             this.terms = terms;
         }
+    }
+
+    private static final class And extends Connective {
+        And(Condition[] terms) {
+            super(terms);
+        }
 
         @Override
-        boolean test(FieldValues event) {
+        public boolean test(FieldValues event) {
             for (Condition term : terms) {
-                if (!testTerm(term, event)) {
+                if (!term.test(event)) {
                     return false;
                 }
             }
@@ -77,17 +62,15 @@ final class Connectives {
         }
     }
 
-    private static final class Or extends Condition {
-        private final Condition[] terms;
-
+    private static final class Or extends Connective {
         Or(Condition[] terms) {
-            this.terms = terms;
+            super(terms);
         }
 
         @Override
-        boolean test(FieldValues event) {
+        public boolean test(FieldValues event) {
             for (Condition term : terms) {
-                if (testTerm(term, event)) {
+                if (term.test(event)) {
                     return true;
                 }
             }
@@ -96,7 +79,7 @@ final class Connectives {
     }
 
     /** Elasticsearch's must_not: true on an event where the operand is false, absent fields included. */
-    private static final class Not extends Condition {
+    private static final class Not implements Condition {
         private final Condition operand;
 
         Not(Condition operand) {
@@ -104,7 +87,7 @@ final class Connectives {
         }
 
         @Override
-        boolean test(FieldValues event) {
+        public boolean test(FieldValues event) {
             return !operand.test(event);
         }
     }

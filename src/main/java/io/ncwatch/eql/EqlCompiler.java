@@ -33,7 +33,7 @@ public final class EqlCompiler {
 
     private static final Object NOT_CONSTANT = new Object();
     /** A condition whose value is null: no match, and still no match under {@code not}. */
-    private static final Condition UNKNOWN = new Connectives.Constant(false);
+    private static final Condition UNKNOWN = event -> false;
 
     private final FieldSlots slots;
     private final EqlOptions options;

@@ -7,7 +7,7 @@ import java.util.List;
  * value of the field passes the test; an absent field, null, and strings longer than the
  * {@code ignore_above} limit are not indexed, so they never pass.
  */
-final class FieldCondition extends Condition {
+final class FieldCondition implements Condition {
     private final int slot;
     private final int ignoreAbove;
     private final ValueTest test;
@@ -20,38 +20,21 @@ final class FieldCondition extends Condition {
     }
 
     @Override
-    boolean test(FieldValues event) {
+    public boolean test(FieldValues event) {
         Object value = event.value(slot);
         if (value instanceof String s) { // the common case, and a cheaper type check than List's
-            return s.length() <= ignoreAbove && accept(s);
+            return s.length() <= ignoreAbove && test.test(s);
         }
         if (value instanceof List<?> values) {
             for (int i = 0, n = values.size(); i < n; i++) {
                 Object element = values.get(i);
-                if (isIndexed(element, ignoreAbove) && accept(element)) {
+                if (isIndexed(element, ignoreAbove) && test.test(element)) {
                     return true;
                 }
             }
             return false;
         }
-        return isIndexed(value, ignoreAbove) && accept(value);
-    }
-
-    /**
-     * Calls the test through a check of its exact class, so that each call is direct and inlined: one
-     * call site shared by every kind of test would be megamorphic, a virtual call per value.
-     */
-    private boolean accept(Object value) {
-        if (test instanceof TermsTest terms) {
-            return terms.test(value);
-        }
-        if (test instanceof WildcardPattern wildcard) {
-            return wildcard.test(value);
-        }
-        if (test instanceof AnyValueTest any) {
-            return any.test(value);
-        }
-        return test.test(value);
+        return isIndexed(value, ignoreAbove) && test.test(value);
     }
 
     static boolean isIndexed(Object value, int ignoreAbove) {

@@ -7,7 +7,7 @@ import io.ncwatch.eql.ast.Expr.CompareOp;
  * compares with the literal's text in keyword (code point) order, case-sensitively; a numeric value
  * compares with the literal read as a number (no match when it does not read as one).
  */
-final class RangeTest extends ValueTest {
+final class RangeTest implements ValueTest {
     private final CompareOp op;
     private final String text;
     private final Number number;
@@ -19,7 +19,7 @@ final class RangeTest extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         int sign;
         if (value instanceof String s) {
             sign = Numbers.compareKeywords(s, text);

@@ -10,7 +10,7 @@ import org.apache.lucene.util.automaton.RegExp;
  * query uses by default ({@link RegExp#ALL}: {@code & ~ # @ <n-m>} and the rest) and, for
  * {@code regex~}, Lucene's ASCII case-insensitive matching. Automata cannot backtrack.
  */
-final class RegexTest extends ValueTest {
+final class RegexTest implements ValueTest {
     private final CharacterRunAutomaton automaton;
 
     RegexTest(String pattern, boolean caseInsensitive) {
@@ -25,7 +25,7 @@ final class RegexTest extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         return automaton.run(value instanceof String s ? s : String.valueOf(value));
     }
 }

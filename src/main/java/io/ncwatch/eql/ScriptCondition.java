@@ -7,7 +7,7 @@ import java.util.List;
  * value per field occurrence makes the expression true (an occurrence with no indexed value is null);
  * a negated script is true when no choice does, so an absent field satisfies {@code not length(f) > 3}.
  */
-final class ScriptCondition extends Condition {
+final class ScriptCondition implements Condition {
     private final ScriptExpr expr;
     private final int[] slots;
     private final int[] ignoreAbove;
@@ -27,7 +27,7 @@ final class ScriptCondition extends Condition {
     }
 
     @Override
-    boolean test(FieldValues event) {
+    public boolean test(FieldValues event) {
         return anyChoice(event, bindings.get(), 0) != negated;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * literal that reads as the same number; a boolean value equals {@code true}/{@code "true"} or
  * {@code false}/{@code "false"}. Case-insensitive sets fold ASCII letters only.
  */
-final class TermsTest extends ValueTest {
+final class TermsTest implements ValueTest {
     /** The literals' texts (folded when case-insensitive) by length: most values fail on length alone. */
     private final String[][] textsByLength;
     private final Number[] numbers;
@@ -56,7 +56,7 @@ final class TermsTest extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         if (value instanceof String s) {
             if (s.length() >= textsByLength.length) {
                 return false;

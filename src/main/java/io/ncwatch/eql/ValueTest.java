@@ -3,16 +3,12 @@ package io.ncwatch.eql;
 /**
  * A test of one non-null, indexed value of a field (a String, Long, Double or Boolean): the part of a
  * field-versus-literal comparison that Elasticsearch answers with a term, terms, range, prefix,
- * wildcard or regexp query. An abstract class for a virtual rather than an interface dispatch.
+ * wildcard or regexp query.
  */
-abstract class ValueTest {
-    /** Any indexed value: a field that is present. */
-    static final ValueTest PRESENT = new ValueTest() {
-        @Override
-        boolean test(Object value) {
-            return true;
-        }
-    };
+@FunctionalInterface
+interface ValueTest {
+    /** Any indexed value: the field is present. */
+    ValueTest PRESENT = value -> true;
 
-    abstract boolean test(Object value);
+    boolean test(Object value);
 }

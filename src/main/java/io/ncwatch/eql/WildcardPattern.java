@@ -14,7 +14,7 @@ import org.apache.lucene.util.automaton.Operations;
  * contains, and segments in order), so the common cases never run an automaton; a {@code ?} makes a
  * Lucene automaton, the one Elasticsearch's wildcard query runs.
  */
-final class WildcardPattern extends ValueTest {
+final class WildcardPattern implements ValueTest {
     private static final char STAR = '*';
     private static final char ONE = '?';
 
@@ -101,7 +101,7 @@ final class WildcardPattern extends ValueTest {
     }
 
     @Override
-    boolean test(Object value) {
+    public boolean test(Object value) {
         String s = value instanceof String string ? string : String.valueOf(value);
         return automaton != null ? automaton.run(s) : matchSegments(s);
     }
