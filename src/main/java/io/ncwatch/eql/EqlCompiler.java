@@ -13,14 +13,18 @@ import java.util.Set;
 /**
  * Compiles single-event EQL queries to predicates that give Elasticsearch 8.19's verdicts.
  *
- * <p>As in Elasticsearch, a field-versus-literal comparison or match (and {@code startsWith},
- * {@code endsWith}, {@code stringContains} and {@code cidrMatch} with a field first) is a two-valued
- * query leaf, true when any indexed value of the field passes, and {@code not} over it is must_not, so it
- * holds on absent fields; every other expression is a script, evaluated three-valued over every choice of
- * one value per field occurrence, where null is no match and {@code not} negates the whole script.
+ * <p>As Elasticsearch compiles them to queries, a field-versus-literal comparison or match (and
+ * {@code startsWith}, {@code endsWith}, {@code stringContains} or {@code cidrMatch} with a field first) is
+ * a two-valued leaf, true when any indexed value of the field passes, and {@code not} over it is a
+ * must_not that holds on absent fields. Every other expression is a script, evaluated three-valued over
+ * each choice of one value per field occurrence, where null (a null operand, or an error such as
+ * division by zero) is no match and {@code not} negates the whole script.
  *
- * <p>Strings longer than {@link EqlOptions#ignoreAbove()} are not indexed (absent for every comparison),
- * except on fields ECS maps as {@code wildcard} or text ({@link #isUnlimited(String)}).
+ * <p>Strings longer than {@link EqlOptions#ignoreAbove()} are not indexed, so absent for every
+ * comparison, except on the few fields ECS maps as {@code wildcard} or text ({@link #isUnlimited}).
+ *
+ * <p>{@link CompiledQuery#requiredText()} is necessary, not sufficient: every match contains one of the
+ * needles in one of its string values, but an event that contains one may still not match.
  */
 public final class EqlCompiler {
     /** ECS categorization fields: a handful of values shared by most events, so they filter nothing. */

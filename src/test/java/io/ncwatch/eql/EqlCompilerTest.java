@@ -363,4 +363,29 @@ class EqlCompilerTest {
             assertThat(matches("any where file.path : \"n*\"", event("file.path", longName), new EqlOptions(2000))).isTrue();
         }
     }
+
+    @Nested
+    class FieldNames {
+        @Test
+        void backtickedAndOptionalFieldsReadTheSameValues() {
+            assertThat(matches("any where `user-name` == \"root\"", event("user-name", "root"))).isTrue();
+            assertThat(matches("any where ?process.title == null", event())).isTrue();
+            assertThat(matches("any where ?process.title == \"x\"", event("process.title", "x"))).isTrue();
+        }
+    }
+
+    @Nested
+    class Strings {
+        @Test
+        void escapesAreDecodedBeforeComparing() {
+            assertThat(matches("any where f == \"a\\tb\"", event("f", "a\tb"))).isTrue();
+            assertThat(matches("any where f == \"C:\\\\Windows\"", event("f", "C:\\Windows"))).isTrue();
+            assertThat(matches("any where f : \"C:\\\\Win*\"", event("f", "c:\\windows"))).isTrue();
+        }
+
+        @Test
+        void rawStringsAreVerbatim() {
+            assertThat(matches("any where f == \"\"\"C:\\Windows\"\"\"", event("f", "C:\\Windows"))).isTrue();
+        }
+    }
 }
