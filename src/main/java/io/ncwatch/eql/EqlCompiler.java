@@ -27,9 +27,13 @@ import java.util.Set;
  * needles in one of its string values, but an event that contains one may still not match.
  */
 public final class EqlCompiler {
-    /** ECS categorization fields: a handful of values shared by most events, so they filter nothing. */
-    private static final Set<String> CATEGORIZATION =
-            Set.of("event.kind", "event.category", "event.type", "event.action", "event.outcome");
+    /**
+     * Fields whose handful of values most events share, so their literals filter nothing: ECS
+     * categorization, and the source and platform of the data.
+     */
+    private static final Set<String> SHARED_VALUES = Set.of(
+            "event.kind", "event.category", "event.type", "event.action", "event.outcome",
+            "event.module", "event.dataset", "data_stream.dataset", "host.os.type", "host.os.family");
 
     /** ECS fields mapped as wildcard or text, which have no ignore_above (plus every *.command_line). */
     private static final Set<String> UNLIMITED = Set.of("message", "error.message", "error.stack_trace",
@@ -67,7 +71,7 @@ public final class EqlCompiler {
                     new TermsTest(List.of(event.category()), false), null);
             part = compilation.and(List.of(category, part));
         }
-        List<Needle> needles = part.needles == null || part.categorical ? List.of() : part.needles;
+        List<Needle> needles = part.needles == null || part.shared ? List.of() : part.needles;
         return new Compiled(part.condition, List.copyOf(compilation.fields), needles);
     }
 
@@ -78,10 +82,10 @@ public final class EqlCompiler {
 
     /**
      * A compiled piece: its condition, the script it is when it is one (so {@code not} can negate the
-     * script), and the texts every match contains (null when unknown; categorical when they come only
-     * from categorization fields).
+     * script), and the texts every match contains (null when unknown; shared when they come only
+     * from fields whose values most events share).
      */
-    private record Part(Condition condition, ScriptCondition script, List<Needle> needles, boolean categorical) {
+    private record Part(Condition condition, ScriptCondition script, List<Needle> needles, boolean shared) {
         static Part of(Condition condition) {
             return new Part(condition, null, null, false);
         }
@@ -148,19 +152,19 @@ public final class EqlCompiler {
                 return Part.of(Connectives.ALWAYS);
             }
             Part best = known.stream()
-                    .min(Comparator.comparing((Part p) -> p.categorical)
+                    .min(Comparator.comparing((Part p) -> p.shared)
                             .thenComparing(p -> -shortest(p.needles))
                             .thenComparing(p -> p.needles.size()))
                     .orElse(null);
             Condition condition = Connectives.and(conditions);
-            return best == null ? Part.of(condition) : new Part(condition, null, best.needles, best.categorical);
+            return best == null ? Part.of(condition) : new Part(condition, null, best.needles, best.shared);
         }
 
         Part or(List<Part> terms) {
             List<Condition> conditions = new ArrayList<>();
             Set<Needle> union = new LinkedHashSet<>();
             boolean allKnown = true;
-            boolean categorical = false;
+            boolean shared = false;
             for (Part term : terms) {
                 if (term.condition == Connectives.ALWAYS) {
                     return Part.of(Connectives.ALWAYS);
@@ -173,14 +177,14 @@ public final class EqlCompiler {
                     allKnown = false;
                 } else {
                     union.addAll(term.needles);
-                    categorical |= term.categorical;
+                    shared |= term.shared;
                 }
             }
             if (conditions.isEmpty()) {
                 return Part.of(Connectives.NEVER);
             }
             Condition condition = Connectives.or(conditions);
-            return allKnown ? new Part(condition, null, List.copyOf(union), categorical) : Part.of(condition);
+            return allKnown ? new Part(condition, null, List.copyOf(union), shared) : Part.of(condition);
         }
 
         private Part not(Expr operand) {
@@ -355,7 +359,7 @@ public final class EqlCompiler {
 
         Part fieldPart(String path, ValueTest test, List<Needle> needles) {
             FieldCondition condition = new FieldCondition(slot(path), ignoreAbove(path), test);
-            return new Part(condition, null, needles, needles != null && CATEGORIZATION.contains(path));
+            return new Part(condition, null, needles, needles != null && SHARED_VALUES.contains(path));
         }
 
         private Part script(ScriptExpr expr, Bindings bindings) {
@@ -481,7 +485,7 @@ public final class EqlCompiler {
 
     /** 0 for terms that need rare texts, 2 for scripts, 1 for the rest. */
     private static int evaluationRank(Part part) {
-        if (part.needles != null && !part.categorical) {
+        if (part.needles != null && !part.shared) {
             return 0;
         }
         return part.script != null ? 2 : 1;

@@ -43,6 +43,8 @@ class RequiredTextTest {
                 + " and process.args == \"--reverse-shell\""))
                 .containsExactly(new Needle("--reverse-shell", true, true, false));
         assertThat(needles("process where event.type == \"start\" and event.action == \"exec\"")).isEmpty();
+        assertThat(needles("process where host.os.type == \"linux\" and process.name == \"curl\""))
+                .containsExactly(new Needle("curl", true, true, false));
     }
 
     @Test
