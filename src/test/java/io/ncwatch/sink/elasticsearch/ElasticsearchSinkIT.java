@@ -183,7 +183,7 @@ class ElasticsearchSinkIT {
     void bulks_refused_with_503_are_retried_after_a_backoff_and_nothing_is_lost() throws Exception {
         List<EsDocument> input = alerts(200);
         JobID job;
-        try (UnavailableProxy proxy = new UnavailableProxy(elasticsearch.url(), 3)) {
+        try (UnavailableProxy proxy = new UnavailableProxy(elasticsearch.url(), "/_bulk", 3)) {
             job = run(input, config(proxy.url()).build());
         }
 
@@ -192,6 +192,19 @@ class ElasticsearchSinkIT {
         assertThat(metric(job, "retries")).isEqualTo(3);
         assertThat(metric(job, "documentsWritten")).isEqualTo(200);
         assertThat(metric(job, "currentBackoffMs")).isZero();
+    }
+
+    @Test
+    void templates_refused_at_start_are_put_again_before_the_first_bulk() throws Exception {
+        JobID job;
+        try (UnavailableProxy proxy = new UnavailableProxy(elasticsearch.url(), "/_index_template/", 3)) {
+            job = run(alerts(50), config(proxy.url()).build());
+        }
+
+        assertThat(metric(job, "retries")).isPositive();
+        assertThat(elasticsearch.count(alerts)).isEqualTo(50);
+        JsonNode mapping = elasticsearch.request("GET", "/" + alerts + "/_mapping", null).elements().next();
+        assertThat(mapping.at("/mappings/properties/source/properties/port/type").asText()).isEqualTo("long");
     }
 
     @Test

@@ -17,8 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An HTTP proxy in front of a real Elasticsearch that answers the first {@code failures} bulk requests
- * with Elasticsearch's own 503 error and forwards everything else: Elasticsearch failing for a while.
+ * An HTTP proxy in front of a real Elasticsearch that answers the first {@code failures} requests whose
+ * path contains {@code pathPart} with Elasticsearch's own 503 error and forwards everything else:
+ * Elasticsearch failing for a while.
  */
 final class UnavailableProxy implements AutoCloseable {
 
@@ -26,13 +27,15 @@ final class UnavailableProxy implements AutoCloseable {
             + "\"reason\":\"injected by the test\"},\"status\":503}").getBytes(StandardCharsets.UTF_8);
 
     private final String target;
+    private final String pathPart;
     private final AtomicInteger failuresLeft;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final HttpServer server;
 
-    UnavailableProxy(String target, int failures) throws IOException {
+    UnavailableProxy(String target, String pathPart, int failures) throws IOException {
         this.target = target;
+        this.pathPart = pathPart;
         this.failuresLeft = new AtomicInteger(failures);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -47,7 +50,7 @@ final class UnavailableProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestURI().getPath().endsWith("/_bulk") && failuresLeft.getAndDecrement() > 0) {
+            if (exchange.getRequestURI().getPath().contains(pathPart) && failuresLeft.getAndDecrement() > 0) {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
                 send(exchange, 503, UNAVAILABLE);
