@@ -104,8 +104,6 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
     @Override
     public void write(EsDocument document, Context context) throws IOException, InterruptedException {
         if (document.sizeInBytes() > config.maxDocumentBytes()) {
-            LOG.warn("Document {} for {} has {} bytes, more than maxDocumentBytes {}: dead-lettering it",
-                    document.id(), document.index(), document.sizeInBytes(), config.maxDocumentBytes());
             document = deadLetter(document, null, "document_too_large",
                     "document of " + document.sizeInBytes() + " bytes exceeds maxDocumentBytes "
                             + config.maxDocumentBytes());
