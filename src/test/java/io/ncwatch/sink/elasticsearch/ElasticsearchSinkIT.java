@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ncwatch.testing.ElasticsearchServer;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -75,6 +76,10 @@ class ElasticsearchSinkIT {
 
     /** Runs a bounded job with checkpoints and without Kryo: DOCUMENTS, parallelism 2, into the sink. */
     private static JobID run(List<EsDocument> documents, ElasticsearchSinkConfig config) throws Exception {
+        return start(documents, config).getJobExecutionResult().get().getJobID();
+    }
+
+    private static JobClient start(List<EsDocument> documents, ElasticsearchSinkConfig config) throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(100));
@@ -88,7 +93,7 @@ class ElasticsearchSinkIT {
                 .sinkTo(ElasticsearchSink.of(config))
                 .uid("elasticsearch-sink")
                 .name("Elasticsearch");
-        return env.execute("elasticsearch-sink-it").getJobID();
+        return env.executeAsync("elasticsearch-sink-it");
     }
 
     /** The sum over the sink's subtasks of the counter or gauge NAME. */
@@ -192,6 +197,32 @@ class ElasticsearchSinkIT {
         assertThat(metric(job, "retries")).isEqualTo(3);
         assertThat(metric(job, "documentsWritten")).isEqualTo(200);
         assertThat(metric(job, "currentBackoffMs")).isZero();
+    }
+
+    @Test
+    void a_job_started_while_elasticsearch_is_unreachable_waits_and_then_writes_everything() throws Exception {
+        List<EsDocument> input = alerts(100);
+        int port = freePort();
+        JobClient job = start(input, config("http://localhost:" + port).build());
+        while (metric(job.getJobID(), "retries") < 3) {
+            assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("job ended while unreachable").isFalse();
+            Thread.sleep(100);
+        }
+        assertThat(metric(job.getJobID(), "currentBackoffMs")).isPositive();
+
+        try (UnavailableProxy elasticsearchIsBack = UnavailableProxy.forwarding(elasticsearch.url(), port)) {
+            job.getJobExecutionResult().get();
+        }
+
+        assertThat(elasticsearch.documents(alerts).keySet())
+                .isEqualTo(input.stream().map(EsDocument::id).collect(Collectors.toSet()));
+        assertThat(metric(job.getJobID(), "documentsWritten")).isEqualTo(100);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

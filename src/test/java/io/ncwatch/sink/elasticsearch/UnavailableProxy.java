@@ -34,10 +34,19 @@ final class UnavailableProxy implements AutoCloseable {
     private final HttpServer server;
 
     UnavailableProxy(String target, String pathPart, int failures) throws IOException {
+        this(target, pathPart, failures, 0);
+    }
+
+    /** A proxy that forwards everything, listening on PORT. */
+    static UnavailableProxy forwarding(String target, int port) throws IOException {
+        return new UnavailableProxy(target, "", 0, port);
+    }
+
+    private UnavailableProxy(String target, String pathPart, int failures, int port) throws IOException {
         this.target = target;
         this.pathPart = pathPart;
         this.failuresLeft = new AtomicInteger(failures);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
