@@ -138,7 +138,7 @@ class EqlParserTest {
 
         @Test
         void inNeedsAParenthesizedList() {
-            assertError("any where f in \"a\"", 1, 16, "expected '(' after 'in', as in in (\"a\", \"b\"), found \"a\"");
+            assertError("any where f in \"a\"", 1, 16, "expected '(' after 'in' to start a list such as (\"a\", \"b\"), found \"a\"");
         }
 
         @Test
