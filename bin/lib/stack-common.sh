@@ -56,11 +56,12 @@ require_free_port() {
   fi
 }
 
-# launch PIDFILE LOG COMMAND...: starts COMMAND detached, in a session of its own, output to LOG.
+# launch PIDFILE LOG COMMAND...: starts COMMAND detached, in a session of its own, in the folder of
+# PIDFILE (where relative paths such as crash dumps then land), output to LOG.
 launch() {
   local pidfile=$1 log=$2
   shift 2
-  setsid "$@" >"$log" 2>&1 </dev/null &
+  (cd "$(dirname "$pidfile")" && exec setsid "$@" >"$log" 2>&1 </dev/null) &
   echo $! >"$pidfile"
 }
 
