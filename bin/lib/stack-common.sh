@@ -62,7 +62,12 @@ launch() {
   local pidfile=$1 log=$2
   shift 2
   (cd "$(dirname "$pidfile")" && exec setsid "$@" >"$log" 2>&1 </dev/null) &
-  echo $! >"$pidfile"
+  local pid=$!
+  echo "$pid" >"$pidfile"
+  # Until the forked shell has become COMMAND, its command line does not name the stack folder.
+  until process_running "$pidfile" || ! kill -0 "$pid" 2>/dev/null; do
+    sleep 0.1
+  done
 }
 
 # Stops the process group of a pid file: SIGTERM, then SIGKILL after the grace period.
