@@ -110,7 +110,7 @@ public record JobConfig(
         public Elasticsearch {
             url = orDefault(url, "http://localhost:9200");
             namespace = orDefault(namespace, "default");
-            auth = auth == null ? new Auth(null, null, null, null, null) : auth;
+            auth = auth == null ? new Auth(null, null, null) : auth;
             tls = tls == null ? new Tls(null, null) : tls;
         }
 
@@ -124,11 +124,11 @@ public record JobConfig(
     }
 
     /**
-     * Credentials by reference: an API key, or a username with a password, each read from an
-     * environment variable or a file on the machine that runs the sink.
+     * Credentials by reference, never inline: {@code env:VARIABLE} or {@code file:PATH}, read on the
+     * machines that run the sink. An API key (the encoded form Kibana shows), or a username and password.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Auth(String apiKeyEnv, String apiKeyFile, String username, String passwordEnv, String passwordFile) {}
+    public record Auth(String apiKey, String username, String password) {}
 
     /** @param caFile PEM file of the CA that signed the server's certificate; or the certificate's SHA-256 fingerprint */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)

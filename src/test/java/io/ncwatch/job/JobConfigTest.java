@@ -28,7 +28,7 @@ class JobConfigTest {
         assertThat(config.kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.elasticsearch().alertsIndex()).isEqualTo("logs-ncwatch.alerts-default");
         assertThat(config.elasticsearch().deadLetterIndex()).isEqualTo("logs-ncwatch.deadletter-default");
-        assertThat(config.elasticsearch().auth().apiKeyEnv()).isEqualTo("NCWATCH_ES_API_KEY");
+        assertThat(config.elasticsearch().auth().apiKey()).isNull();
         assertThat(config.eventTime().outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.stateBackend()).isEqualTo("hashmap");
