@@ -2,8 +2,6 @@ package io.ncwatch.job;
 
 import io.ncwatch.alert.Alert;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sinks the configuration's {@code outputs} name: Elasticsearch and Kafka (exactly once), stdout
@@ -45,14 +43,7 @@ public final class ServiceSinks implements JobSinks {
                     .name("dead letters to Kafka").uid("sink-deadletters-kafka");
         }
         if (!outputs.kafka() && !outputs.elasticsearch()) {
-            deadLetters.map(ServiceSinks::log).name("dead letters to the log").uid("sink-deadletters-log");
+            deadLetters.sinkTo(new DeadLetterLogSink()).name("dead letters to the log").uid("sink-deadletters-log");
         }
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceSinks.class);
-
-    private static DeadLetter log(DeadLetter letter) {
-        LOG.warn("dead letter {}/{}/{}: {}: {}", letter.topic, letter.partition, letter.offset, letter.reason, letter.detail);
-        return letter;
     }
 }
