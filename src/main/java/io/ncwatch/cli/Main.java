@@ -18,6 +18,7 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("hunt", new HuntCommand());
         commands.put("run", new RunCommand());
         return commands;
     }
