@@ -70,7 +70,7 @@ class NcwatchJobTest {
         JobConfig config = JobConfig.of(Map.of("name", "netcat-listener", "checkpoints.interval", "1s"));
         StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
         env.setParallelism(2);
-        assertThat(env.getConfig().hasGenericTypesDisabled()).as("no Kryo anywhere in the job").isTrue();
+        assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).as("no Kryo anywhere in the job").isTrue();
         NcwatchJob.defineWorkflow(config, TestEvents.seedRule(),
                 env.fromData(TypeInformation.of(RawEvent.class), input.toArray(RawEvent[]::new)), sinks);
         env.execute("test");
