@@ -118,7 +118,7 @@ class HuntCommandTest {
         Result decodeAll = hunt(events, concat(args, "--decode-all"));
 
         assertThat(ruledOut.stdoutLines()).containsExactly(NC_LISTENER);
-        assertThat(ruledOut.stderr()).contains("0 malformed", "2 events could not match from their raw bytes");
+        assertThat(ruledOut.stderr()).contains("0 malformed", "2 events not decoded: their raw bytes rule out a match");
         assertThat(decodeAll.stdoutLines()).containsExactly(NC_LISTENER);
         assertThat(decodeAll.stderr()).contains("1 malformed", "malformed line 2: NOT_JSON");
     }
