@@ -26,10 +26,10 @@ import java.util.List;
  * does the hunt stop with exit status 3.
  */
 public final class HuntCommand implements Main.Command {
-    static final int RAN = 0;
-    static final int READ_FAILED = 1;
-    static final int USAGE = 2;
-    static final int UNSUPPORTED = 3;
+    private static final int RAN = 0;
+    private static final int READ_FAILED = 1;
+    private static final int USAGE = 2;
+    private static final int UNSUPPORTED = 3;
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -97,6 +97,11 @@ public final class HuntCommand implements Main.Command {
             return rules.unsupported().isEmpty() ? USAGE : UNSUPPORTED;
         }
 
+        return hunt(rules, options, eventsFile);
+    }
+
+    /** Runs the rules over the events of {@code eventsFile}, or of standard input when it is null. */
+    private int hunt(RuleSet rules, HuntOptions options, Path eventsFile) {
         Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, options.decodeAll(), err, progressEvery);
         OutputStream matches = new BufferedOutputStream(out, 1 << 16);
         try {

@@ -222,6 +222,12 @@ class HuntCommandTest {
     }
 
     @Test
+    void isACommandOfNcwatch() {
+        assertThat(Main.commands()).containsKey("hunt");
+        assertThat(Main.commands().get("hunt")).isInstanceOf(HuntCommand.class);
+    }
+
+    @Test
     void helpPrintsTheUsageOnStdout() {
         Result result = hunt("", "--help");
 
