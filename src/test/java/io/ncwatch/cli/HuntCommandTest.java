@@ -173,7 +173,7 @@ class HuntCommandTest {
         Result result = hunt(NC_LISTENER, "--rule", rule.toString(), "--events", "-");
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.stderr()).startsWith("ncwatch hunt: " + rule
+        assertThat(result.stderr()).contains("ncwatch hunt: " + rule
                 + ": rule \"Netcat Listener Established Inside A Container\": line 1, column ");
     }
 
