@@ -240,6 +240,19 @@ public final class EqlCompiler {
         }
 
         private Part match(Expr.Match m) {
+            List<Object> patterns = literalPatterns(m);
+            if (patterns.isEmpty()) {
+                return Part.of(Connectives.NEVER);
+            }
+            if (m.value() instanceof Expr.Field field) {
+                return fieldPart(field.path(), matchTest(m.kind(), m.caseInsensitive(), patterns),
+                        matchNeedles(m.kind(), m.caseInsensitive(), patterns));
+            }
+            return script(m);
+        }
+
+        /** The values of a match's patterns, without nulls (which match nothing). */
+        private List<Object> literalPatterns(Expr.Match m) {
             List<Object> patterns = new ArrayList<>();
             for (Expr pattern : m.patterns()) {
                 Object p = constantValue(pattern);
@@ -250,25 +263,37 @@ public final class EqlCompiler {
                     patterns.add(p);
                 }
             }
-            if (patterns.isEmpty()) {
-                return Part.of(Connectives.NEVER);
-            }
-            ValueTest test = matchTest(m.kind(), m.caseInsensitive(), patterns);
-            if (m.value() instanceof Expr.Field field) {
-                return fieldPart(field.path(), test, matchNeedles(m.kind(), m.caseInsensitive(), patterns));
-            }
-            return script(m);
+            return patterns;
         }
 
-        /** {@code in} in a script compares with script equality (no type coercion), any literal. */
-        private ScriptExpr inScript(ScriptExpr value, List<Object> literals, boolean caseInsensitive) {
-            if (caseInsensitive) {
-                return new ScriptExpr.Match(value, new TermsTest(literals, true), true);
+        /**
+         * A match on a computed value, as Elasticsearch's scripts do it: a literal without wildcards is an
+         * equality ({@code ==}, or {@link ScriptExpr.InsensitiveEquals} with {@code ~} or {@code :}),
+         * wildcards and regular expressions match strings only.
+         */
+        private ScriptExpr matchScript(Expr.Match m, ScriptExpr value, List<Object> patterns) {
+            if (patterns.isEmpty()) {
+                return new ScriptExpr.Constant(null);
+            }
+            if (m.kind() == MatchKind.REGEX) {
+                return new ScriptExpr.Match(value, matchTest(MatchKind.REGEX, m.caseInsensitive(), patterns));
             }
             ScriptExpr any = null;
-            for (Object literal : literals) {
-                ScriptExpr eq = new ScriptExpr.Compare(CompareOp.EQ, value, new ScriptExpr.Constant(literal));
-                any = any == null ? eq : new AnyTrue(any, eq);
+            List<Object> wildcards = new ArrayList<>();
+            for (Object pattern : patterns) {
+                if (m.kind() == MatchKind.LIKE && WildcardPattern.eql(String.valueOf(pattern), false).hasWildcards()) {
+                    wildcards.add(pattern);
+                    continue;
+                }
+                ScriptExpr literal = new ScriptExpr.Constant(pattern);
+                ScriptExpr equal = m.caseInsensitive()
+                        ? new ScriptExpr.InsensitiveEquals(value, literal)
+                        : new ScriptExpr.Compare(CompareOp.EQ, value, literal);
+                any = any == null ? equal : new ScriptExpr.AnyTrue(any, equal);
+            }
+            if (!wildcards.isEmpty()) {
+                ScriptExpr match = new ScriptExpr.Match(value, matchTest(MatchKind.LIKE, m.caseInsensitive(), wildcards));
+                any = any == null ? match : new ScriptExpr.AnyTrue(any, match);
             }
             return any;
         }
@@ -417,20 +442,7 @@ public final class EqlCompiler {
                 return new ScriptExpr.Not(value(not.operand(), bindings));
             }
             if (e instanceof Expr.Match m) {
-                List<Object> patterns = new ArrayList<>();
-                for (Expr pattern : m.patterns()) {
-                    Object p = constantValue(pattern);
-                    if (p == NOT_CONSTANT) {
-                        throw new IllegalArgumentException("the patterns of in, like, regex and : must be literals");
-                    }
-                    if (p != null) {
-                        patterns.add(p);
-                    }
-                }
-                ScriptExpr v = value(m.value(), bindings);
-                return m.kind() == MatchKind.IN
-                        ? inScript(v, patterns, m.caseInsensitive())
-                        : new ScriptExpr.Match(v, matchTest(m.kind(), m.caseInsensitive(), patterns), true);
+                return matchScript(m, value(m.value(), bindings), literalPatterns(m));
             }
             throw new IllegalArgumentException("and/or cannot be used as a value");
         }
@@ -463,14 +475,6 @@ public final class EqlCompiler {
     private static final class Bindings {
         final List<Integer> slots = new ArrayList<>();
         final List<Integer> limits = new ArrayList<>();
-    }
-
-    /** Script OR for {@code in}: true if any is true. */
-    private record AnyTrue(ScriptExpr left, ScriptExpr right) implements ScriptExpr {
-        @Override
-        public Object eval(Object[] bindings) {
-            return left.eval(bindings) == Boolean.TRUE || right.eval(bindings) == Boolean.TRUE;
-        }
     }
 
     private static CompareOp flip(CompareOp op) {

@@ -75,6 +75,9 @@ final class TermsTest implements ValueTest {
         if (value instanceof Boolean b) {
             return b ? matchesTrue : matchesFalse;
         }
+        if (!(value instanceof Long || value instanceof Double)) {
+            return false;
+        }
         for (Number number : numbers) {
             if (Numbers.compare(value, number) == 0) {
                 return true;

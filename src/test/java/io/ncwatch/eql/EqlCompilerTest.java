@@ -388,4 +388,19 @@ class EqlCompilerTest {
             assertThat(matches("any where f == \"\"\"C:\\Windows\"\"\"", event("f", "C:\\Windows"))).isTrue();
         }
     }
+
+    @Nested
+    class MatchesOnComputedValues {
+        @Test
+        void areScriptsWithScriptEquality() {
+            Map<String, Object> e = event("a", "ba", "b", "sh", "file.name", "é");
+            assertThat(matches("any where concat(a, b) : \"*ash\"", e)).isTrue();
+            assertThat(matches("any where concat(a, b) in (\"bash\", \"zsh\")", e)).isTrue();
+            assertThat(matches("any where concat(a, b) like \"BA*\"", e)).isFalse();
+            assertThat(matches("any where concat(a, b) regex~ \"BA.H\"", e)).isTrue();
+            // a script compares without case by compareToIgnoreCase, which folds beyond ASCII
+            assertThat(matches("any where concat(file.name, \"\") : \"É\"", e)).isTrue();
+            assertThat(matches("any where file.name : \"É\"", e)).isFalse();
+        }
+    }
 }
