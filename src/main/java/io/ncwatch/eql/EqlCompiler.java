@@ -218,7 +218,7 @@ public final class EqlCompiler {
                 throw new IllegalArgumentException("comparing two fields (or expressions of fields) is not supported by EQL");
             }
             if (l != NOT_CONSTANT) {
-                return constant(new ScriptExpr.Compare(op, new ScriptExpr.Constant(l), new ScriptExpr.Constant(r)).eval(null));
+                return constant(fold(new ScriptExpr.Compare(op, new ScriptExpr.Constant(l), new ScriptExpr.Constant(r))));
             }
             if (left instanceof Expr.Field field) {
                 if (r == null) {
@@ -397,7 +397,7 @@ public final class EqlCompiler {
         private Part script(Expr e) {
             Bindings bindings = new Bindings();
             ScriptExpr expr = value(e, bindings);
-            return bindings.slots.isEmpty() ? constant(expr.eval(null)) : script(expr, bindings);
+            return bindings.slots.isEmpty() ? constant(fold(expr)) : script(expr, bindings);
         }
 
         private Part constant(Object value) {
@@ -454,10 +454,15 @@ public final class EqlCompiler {
             if (!bindings.slots.isEmpty()) {
                 return NOT_CONSTANT;
             }
+            return fold(expr);
+        }
+
+        /** Evaluates an expression without fields at compile time, as Elasticsearch's optimizer folds it. */
+        private Object fold(ScriptExpr expr) {
             try {
                 return expr.eval(null);
-            } catch (ArithmeticException ex) {
-                throw new IllegalArgumentException("cannot evaluate the constant expression: " + ex.getMessage(), ex);
+            } catch (ArithmeticException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("cannot evaluate the constant expression: " + e.getMessage(), e);
             }
         }
 
