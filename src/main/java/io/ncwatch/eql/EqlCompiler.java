@@ -68,7 +68,7 @@ public final class EqlCompiler {
         Part part = compilation.condition(event.condition());
         if (event.category() != null) {
             Part category = compilation.fieldPart("event.category",
-                    new TermsTest(List.of(event.category()), false), null);
+                    new TermsMatcher(List.of(event.category()), false), null);
             part = compilation.and(List.of(category, part));
         }
         List<Needle> needles = part.needles == null || part.shared ? List.of() : part.needles;
@@ -123,7 +123,7 @@ public final class EqlCompiler {
                 return call(call);
             }
             if (e instanceof Expr.Field field) {
-                return fieldPart(field.path(), new TermsTest(List.of(Boolean.TRUE), false), null);
+                return fieldPart(field.path(), new TermsMatcher(List.of(Boolean.TRUE), false), null);
             }
             if (e instanceof Expr.Literal literal) {
                 return constant(literal.value());
@@ -225,9 +225,9 @@ public final class EqlCompiler {
                     if (op != CompareOp.EQ) {
                         return Part.of(UNKNOWN);
                     }
-                    return Part.of(Connectives.not(fieldPart(field.path(), ValueTest.PRESENT, null).condition));
+                    return Part.of(Connectives.not(fieldPart(field.path(), ValueMatcher.PRESENT, null).condition));
                 }
-                ValueTest test = op == CompareOp.EQ ? new TermsTest(List.of(r), false) : new RangeTest(op, r);
+                ValueMatcher test = op == CompareOp.EQ ? new TermsMatcher(List.of(r), false) : new RangeMatcher(op, r);
                 List<Needle> needles = op == CompareOp.EQ ? wholeValues(List.of(r), false) : null;
                 return fieldPart(field.path(), test, needles);
             }
@@ -298,16 +298,16 @@ public final class EqlCompiler {
             return any;
         }
 
-        private ValueTest matchTest(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
+        private ValueMatcher matchTest(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
             if (kind == MatchKind.IN) {
-                return new TermsTest(patterns, caseInsensitive);
+                return new TermsMatcher(patterns, caseInsensitive);
             }
-            List<ValueTest> tests = new ArrayList<>();
+            List<ValueMatcher> tests = new ArrayList<>();
             List<Object> plainTexts = new ArrayList<>();
             for (Object pattern : patterns) {
                 String text = String.valueOf(pattern);
                 if (kind == MatchKind.REGEX) {
-                    tests.add(new RegexTest(text, caseInsensitive));
+                    tests.add(new RegexMatcher(text, caseInsensitive));
                 } else if (WildcardPattern.eql(text, caseInsensitive).hasWildcards()) {
                     tests.add(WildcardPattern.eql(text, caseInsensitive));
                 } else {
@@ -315,9 +315,9 @@ public final class EqlCompiler {
                 }
             }
             if (!plainTexts.isEmpty()) {
-                tests.add(0, new TermsTest(plainTexts, caseInsensitive));
+                tests.add(0, new TermsMatcher(plainTexts, caseInsensitive));
             }
-            return AnyValueTest.of(tests);
+            return AnyValueMatcher.of(tests);
         }
 
         private List<Needle> matchNeedles(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
@@ -377,12 +377,12 @@ public final class EqlCompiler {
                 case "stringContains" -> fieldPart(field.path(), WildcardPattern.lucene("*" + text + "*", ci),
                         plain ? List.of(new Needle(text, false, false, ci)) : null);
                 case "cidrMatch" -> fieldPart(field.path(),
-                        new CidrTest(literals.stream().map(String.class::cast).toList()), null);
+                        new CidrMatcher(literals.stream().map(String.class::cast).toList()), null);
                 default -> null;
             };
         }
 
-        Part fieldPart(String path, ValueTest test, List<Needle> needles) {
+        Part fieldPart(String path, ValueMatcher test, List<Needle> needles) {
             FieldCondition condition = new FieldCondition(slot(path), ignoreAbove(path), test);
             return new Part(condition, null, needles, needles != null && SHARED_VALUES.contains(path));
         }

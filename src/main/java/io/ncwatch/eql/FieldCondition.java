@@ -10,10 +10,10 @@ import java.util.List;
 final class FieldCondition implements Condition {
     private final int slot;
     private final int ignoreAbove;
-    private final ValueTest test;
+    private final ValueMatcher test;
 
     /** {@code ignoreAbove} is {@link Integer#MAX_VALUE} where no limit applies. */
-    FieldCondition(int slot, int ignoreAbove, ValueTest test) {
+    FieldCondition(int slot, int ignoreAbove, ValueMatcher test) {
         this.slot = slot;
         this.ignoreAbove = ignoreAbove;
         this.test = test;

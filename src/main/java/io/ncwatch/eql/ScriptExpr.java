@@ -109,7 +109,7 @@ interface ScriptExpr {
     }
 
     /** {@code like}, {@code regex} and {@code :} with wildcards on a computed string. */
-    record Match(ScriptExpr value, ValueTest test) implements ScriptExpr {
+    record Match(ScriptExpr value, ValueMatcher test) implements ScriptExpr {
         @Override
         public Object eval(Object[] bindings) {
             Object v = value.eval(bindings);

@@ -9,7 +9,7 @@ import java.util.List;
  * literal that reads as the same number; a boolean value equals {@code true}/{@code "true"} or
  * {@code false}/{@code "false"}. Case-insensitive sets fold ASCII letters only.
  */
-final class TermsTest implements ValueTest {
+final class TermsMatcher implements ValueMatcher {
     /** The literals' texts (folded when case-insensitive) by length: most values fail on length alone. */
     private final String[][] textsByLength;
     private final Number[] numbers;
@@ -17,7 +17,7 @@ final class TermsTest implements ValueTest {
     private final boolean matchesFalse;
     private final boolean caseInsensitive;
 
-    TermsTest(List<Object> literals, boolean caseInsensitive) {
+    TermsMatcher(List<Object> literals, boolean caseInsensitive) {
         this.caseInsensitive = caseInsensitive;
         List<String> textList = new ArrayList<>();
         List<Number> numberList = new ArrayList<>();
