@@ -68,6 +68,20 @@ class RawPrefilterTest {
     }
 
     @Test
+    void findsANeedleAndAnEscapeAtEveryOffset() {
+        RawPrefilter filter = filter(NC_EXACT_ANY_CASE);
+        for (int at = 0; at < 24; at++) {
+            String before = "{\"k\":\"" + "x".repeat(at) + "\",\"v\":";
+            String after = ",\"z\":\"" + "y".repeat(24 - at) + "\"}";
+            assertThat(mayMatch(filter, before + "\"nC\"" + after)).as("needle after %d bytes", at).isTrue();
+            assertThat(mayMatch(filter, before + "\"\\u006ec\"" + after)).as("escape after %d bytes", at).isTrue();
+            assertThat(mayMatch(filter, before + "\"n\\u0063\"" + after)).as("escape after %d bytes", at).isTrue();
+            assertThat(mayMatch(filter, before + "\"na\"" + after)).as("near miss after %d bytes", at).isFalse();
+            assertThat(mayMatch(filter, before + "\"n\\t\"" + after)).as("harmless escape after %d bytes", at).isFalse();
+        }
+    }
+
+    @Test
     void anEscapeThatMayHideANeedleCharacterSaysTrue() {
         RawPrefilter filter = filter(NC_EXACT_ANY_CASE);
         assertThat(mayMatch(filter, "{\"name\":\"\\u006ec\"}")).isTrue();
