@@ -26,7 +26,7 @@ class ProcessEventMixTest {
     @Test
     void theRuleFindsExactlyTheListenersAndThePrefilterLosesNone() throws Exception {
         FieldSlots slots = new FieldSlots();
-        CompiledQuery rule = new HandBuiltSeedRule(slots);
+        CompiledQuery rule = SeedRule.compile(slots);
         EcsDecoder decoder = new EcsDecoder(slots, DecodeLimits.DEFAULT);
         RawPrefilter prefilter = new RawPrefilter(rule.requiredText());
         List<byte[]> events = ProcessEventMix.events(7, COUNT);

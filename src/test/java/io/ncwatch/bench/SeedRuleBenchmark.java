@@ -55,7 +55,7 @@ public class SeedRuleBenchmark {
     @Setup
     public void setUp() throws MalformedEventException {
         FieldSlots slots = new FieldSlots();
-        rule = new HandBuiltSeedRule(slots);
+        rule = SeedRule.compile(slots);
         prefilter = new RawPrefilter(rule.requiredText());
         decoder = new EcsDecoder(slots, DecodeLimits.DEFAULT);
         List<byte[]> events = ProcessEventMix.events(1, EVENTS);
