@@ -69,8 +69,7 @@ public final class EcsDecoder {
             }
             return decoding.finish();
         } catch (StreamConstraintsException e) {
-            boolean depth = e.getOriginalMessage().contains("nesting depth");
-            throw new MalformedEventException(depth ? Reason.TOO_DEEP : Reason.VALUE_TOO_LONG, jacksonDetail(e));
+            throw new MalformedEventException(constraint(e.getOriginalMessage()), jacksonDetail(e));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(Reason.NOT_JSON, jacksonDetail(e));
         } catch (IOException e) {
@@ -220,6 +219,16 @@ public final class EcsDecoder {
         }
         return length >= 2 && ((json[offset] == (byte) 0xFE && json[offset + 1] == (byte) 0xFF)
                 || (json[offset] == (byte) 0xFF && json[offset + 1] == (byte) 0xFE));
+    }
+
+    /**
+     * Which of Jackson's read constraints failed: the nesting depth, the length of a name or number, or
+     * (a rare case: field names crafted to collide in Jackson's symbol table) the event's size.
+     */
+    private static Reason constraint(String message) {
+        return message.contains("nesting depth") ? Reason.TOO_DEEP
+                : message.contains("length") ? Reason.VALUE_TOO_LONG
+                : Reason.TOO_LARGE;
     }
 
     private static String describe(JsonToken token) {
