@@ -22,6 +22,9 @@ final class FieldCondition implements Condition {
     @Override
     public boolean test(FieldValues event) {
         Object value = event.value(slot);
+        if (value instanceof String s) { // the common case, and a cheaper type check than List's
+            return s.length() <= ignoreAbove && test.test(s);
+        }
         if (value instanceof List<?> values) {
             for (int i = 0, n = values.size(); i < n; i++) {
                 Object element = values.get(i);

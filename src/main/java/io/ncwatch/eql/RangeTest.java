@@ -23,7 +23,7 @@ final class RangeTest implements ValueTest {
         int sign;
         if (value instanceof String s) {
             sign = Numbers.compareKeywords(s, text);
-        } else if (value instanceof Boolean || number == null) {
+        } else if (!(value instanceof Long || value instanceof Double) || number == null) {
             return false;
         } else {
             sign = Numbers.compare(value, number);

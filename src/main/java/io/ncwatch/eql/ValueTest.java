@@ -7,5 +7,8 @@ package io.ncwatch.eql;
  */
 @FunctionalInterface
 interface ValueTest {
+    /** Any indexed value: the field is present. */
+    ValueTest PRESENT = value -> true;
+
     boolean test(Object value);
 }
