@@ -35,11 +35,11 @@ final class EqlFunctions {
             case "between" -> between(a[0], a[1], a[2], a.length > 3 ? a[3] : Boolean.FALSE, ci);
             case "cidrMatch" -> cidrMatch(a);
             case "concat" -> concat(a);
-            case "endsWith" -> endsWith(a[0], a[1], ci);
+            case "endsWith" -> affix(a[0], a[1], ci, false);
             case "indexOf" -> indexOf(a[0], a[1], a.length > 2 ? a[2] : null, ci);
             case "length" -> a[0] == null ? null : (Object) (long) string(a[0]).length();
             case "number" -> number(a[0], a.length > 1 ? a[1] : null);
-            case "startsWith" -> startsWith(a[0], a[1], ci);
+            case "startsWith" -> affix(a[0], a[1], ci, true);
             case "string" -> String.valueOf(a[0]);
             case "stringContains" -> stringContains(a[0], a[1], ci);
             case "substring" -> substring(a[0], a[1], a.length > 2 ? a[2] : null);
@@ -150,28 +150,18 @@ final class EqlFunctions {
         return out.toString();
     }
 
-    private static Object startsWith(Object input, Object pattern, boolean ci) {
-        if (input == null) {
+    /** {@code startsWith} ({@code atStart}) and {@code endsWith}, folding case with Locale.ROOT as Elasticsearch does. */
+    private static Object affix(Object input, Object affix, boolean ci, boolean atStart) {
+        if (input == null || affix == null) {
             return null;
         }
         String s = string(input);
-        if (pattern == null) {
-            return null;
+        String p = string(affix);
+        if (ci) {
+            s = s.toLowerCase(Locale.ROOT);
+            p = p.toLowerCase(Locale.ROOT);
         }
-        String p = string(pattern);
-        return ci ? s.toLowerCase(Locale.ROOT).startsWith(p.toLowerCase(Locale.ROOT)) : s.startsWith(p);
-    }
-
-    private static Object endsWith(Object input, Object pattern, boolean ci) {
-        if (input == null) {
-            return null;
-        }
-        String s = string(input);
-        if (pattern == null) {
-            return null;
-        }
-        String p = string(pattern);
-        return ci ? s.toLowerCase(Locale.ROOT).endsWith(p.toLowerCase(Locale.ROOT)) : s.endsWith(p);
+        return atStart ? s.startsWith(p) : s.endsWith(p);
     }
 
     private static Object stringContains(Object input, Object substring, boolean ci) {

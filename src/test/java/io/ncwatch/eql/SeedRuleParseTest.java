@@ -2,31 +2,17 @@ package io.ncwatch.eql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ncwatch.eql.ast.Expr;
 import io.ncwatch.eql.ast.Expr.CompareOp;
 import io.ncwatch.eql.ast.Expr.MatchKind;
+import io.ncwatch.eql.ast.Expr;
 import io.ncwatch.eql.ast.Query;
+import io.ncwatch.testing.SeedQuery;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The query of the seed rule, "Netcat Listener Established Inside A Container", as its document prints it. */
 class SeedRuleParseTest {
-
-    static final String SEED_QUERY = """
-            process where container.id: "*" and event.type== "start"
-            and event.action in ("fork", "exec") and
-            (
-            process.name:("nc","ncat","netcat","netcat.openbsd","netcat.traditional") or
-            /*account for tools that execute utilities as a subprocess, in this case the target utility name will appear as a process arg*/
-            process.args: ("nc","ncat","netcat","netcat.openbsd","netcat.traditional")
-            ) and (
-                      /* bind shell to echo for command execution */
-                      (process.args:("-*l*", "--listen", "-*p*", "--source-port") and process.args:("-c", "--sh-exec", "-e", "--exec", "echo","$*"))
-                      /* bind shell to specific port */
-                      or process.args:("-*l*", "--listen", "-*p*", "--source-port")
-                      )
-            """;
 
     @Test
     void seedQueryParsesToTheExpectedTree() {
@@ -44,7 +30,7 @@ class SeedRuleParseTest {
                                 colon("process.args", strings("-c", "--sh-exec", "-e", "--exec", "echo", "$*")))),
                         listening)))));
 
-        assertThat(EqlParser.parse(SEED_QUERY)).isEqualTo(expected);
+        assertThat(EqlParser.parse(SeedQuery.TEXT)).isEqualTo(expected);
     }
 
     static Expr.Field field(String path) {

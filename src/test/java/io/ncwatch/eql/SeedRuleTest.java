@@ -4,6 +4,7 @@ import static io.ncwatch.eql.MapEvent.event;
 import static io.ncwatch.eql.MapEvent.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ncwatch.testing.SeedQuery;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SeedRuleTest {
     }
 
     private static boolean seed(Map<String, Object> event) {
-        return matches(SeedRuleParseTest.SEED_QUERY, event);
+        return matches(SeedQuery.TEXT, event);
     }
 
     @Test
@@ -69,7 +70,7 @@ class SeedRuleTest {
 
     @Test
     void requiredTextIsTheFiveNetcatNamesAsWholeValuesWithoutCase() {
-        CompiledQuery query = MapEvent.compile(SeedRuleParseTest.SEED_QUERY, EqlOptions.ELASTICSEARCH, new FieldSlots());
+        CompiledQuery query = MapEvent.compile(SeedQuery.TEXT, EqlOptions.ELASTICSEARCH, new FieldSlots());
         assertThat(query.requiredText()).containsExactlyInAnyOrder(
                 new Needle("nc", true, true, true),
                 new Needle("ncat", true, true, true),

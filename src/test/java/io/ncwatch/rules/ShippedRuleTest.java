@@ -2,6 +2,7 @@ package io.ncwatch.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ncwatch.testing.SeedQuery;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,22 +12,6 @@ class ShippedRuleTest {
 
     static final Path SHIPPED_RULE = Path.of("jobs/netcat-listener/rule.toml");
 
-    /** The query of "Netcat Listener Established Inside A Container" version 3, as Elastic publishes it. */
-    static final String SEED_QUERY = """
-process where container.id: "*" and event.type== "start"
-and event.action in ("fork", "exec") and
-(
-process.name:("nc","ncat","netcat","netcat.openbsd","netcat.traditional") or
-/*account for tools that execute utilities as a subprocess, in this case the target utility name will appear as a process arg*/
-process.args: ("nc","ncat","netcat","netcat.openbsd","netcat.traditional")
-) and (
-          /* bind shell to echo for command execution */
-          (process.args:("-*l*", "--listen", "-*p*", "--source-port") and process.args:("-c", "--sh-exec", "-e", "--exec", "echo","$*"))
-          /* bind shell to specific port */
-          or process.args:("-*l*", "--listen", "-*p*", "--source-port")
-          )
-""";
-
     @Test
     void loadsAsTheSeedRuleWithItsQueryUnchanged() {
         LoadedRules loaded = RuleFiles.load(SHIPPED_RULE);
@@ -34,7 +19,7 @@ process.args: ("nc","ncat","netcat","netcat.openbsd","netcat.traditional")
         assertThat(loaded.skipped()).isEmpty();
         Rule rule = loaded.rules().get(0);
         assertThat(loaded.rules()).hasSize(1);
-        assertThat(rule.query()).isEqualTo(SEED_QUERY);
+        assertThat(rule.query()).isEqualTo(SeedQuery.TEXT);
         assertThat(rule.ruleId()).isEqualTo("a52a9439-d52c-401c-be37-2785235c6547");
         assertThat(rule.name()).isEqualTo("Netcat Listener Established Inside A Container");
         assertThat(rule.description()).startsWith("This rule detects an established netcat listener running inside a container.");
