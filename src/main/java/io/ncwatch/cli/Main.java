@@ -18,6 +18,7 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("generate", new GenerateCommand());
         return commands;
     }
 
