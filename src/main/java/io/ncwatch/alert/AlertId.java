@@ -1,0 +1,43 @@
+package io.ncwatch.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The document id of an alert: the same rule, source event and stage give the same id in every run, so
+ * a replay's create-only writes find the alert already there. Tests and the generator's ground truth
+ * compute ids with this class too.
+ */
+public final class AlertId {
+    private AlertId() {}
+
+    /**
+     * The first 128 bits of SHA-256 over the three parts, as 32 hex digits.
+     *
+     * @param sourceEventIdentity from {@link #sourceEventIdentity}
+     */
+    public static String of(String ruleId, String sourceEventIdentity, String stage) {
+        return sha256Prefix(ruleId, sourceEventIdentity, stage);
+    }
+
+    /** The source event's {@code event.id} when it has one, else its topic, partition and offset. */
+    public static String sourceEventIdentity(String eventId, String topic, int partition, long offset) {
+        return eventId != null ? "event.id:" + eventId : "record:" + topic + "/" + partition + "/" + offset;
+    }
+
+    /** Hex of the first 16 bytes of SHA-256 over the parts, each followed by a newline. */
+    public static String sha256Prefix(String... parts) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha256.update(part.getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

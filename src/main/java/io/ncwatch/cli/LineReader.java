@@ -1,0 +1,149 @@
+package io.ncwatch.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines ({@code \n} or {@code \r\n}) in one fixed buffer, without decoding.
+ * A line longer than the limit is skipped as it streams by, never held whole: memory stays constant
+ * whatever the input.
+ */
+final class LineReader {
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buffer;
+    private int start;
+    private int end;
+    private boolean eof;
+
+    private int lineStart;
+    private int lineLength;
+    private long skippedLength;
+    private long lineNumber;
+    private long bytesRead;
+
+    LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+        // room for a longest line with its \r\n, and at least 64 KiB per read
+        this.buffer = new byte[Math.max(maxLineBytes + 2, 1 << 16)];
+    }
+
+    /** Moves to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+        int scanned = 0; // bytes after start known to hold no newline
+        while (true) {
+            int newline = indexOfNewline(start + scanned);
+            if (newline >= 0) {
+                emit(newline, newline + 1);
+                return true;
+            }
+            scanned = end - start;
+            if (scanned > maxLineBytes + 1) {
+                skipLongLine();
+                return true;
+            }
+            if (eof) {
+                if (scanned == 0) {
+                    return false;
+                }
+                emit(end, end);
+                return true;
+            }
+            fill();
+        }
+    }
+
+    /** The line's bytes are {@code bytes()[offset(), offset() + length())}, without the line ending. */
+    byte[] bytes() {
+        return buffer;
+    }
+
+    int offset() {
+        return lineStart;
+    }
+
+    int length() {
+        return lineLength;
+    }
+
+    /** True when the line was longer than the limit; its bytes are then not available. */
+    boolean tooLong() {
+        return skippedLength > 0;
+    }
+
+    /** The length in bytes, up to its newline, of a line that was too long. */
+    long skippedLength() {
+        return skippedLength;
+    }
+
+    /** 1 for the first line. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Bytes consumed so far, line endings included. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    private void emit(int contentEnd, int next) {
+        int length = contentEnd - start;
+        boolean crlf = length > 0 && buffer[contentEnd - 1] == '\r';
+        lineStart = start;
+        lineLength = crlf ? length - 1 : length;
+        skippedLength = lineLength > maxLineBytes ? length : 0;
+        lineNumber++;
+        bytesRead += next - start;
+        start = next;
+    }
+
+    /** Consumes the rest of an overlong line, reading past it in buffer-sized steps. */
+    private void skipLongLine() throws IOException {
+        long length = 0;
+        while (true) {
+            int newline = indexOfNewline(start);
+            if (newline >= 0) {
+                length += newline - start;
+                bytesRead += newline + 1 - start;
+                start = newline + 1;
+                break;
+            }
+            length += end - start;
+            bytesRead += end - start;
+            start = end;
+            if (eof) {
+                break;
+            }
+            fill();
+        }
+        lineStart = start;
+        lineLength = 0;
+        skippedLength = length;
+        lineNumber++;
+    }
+
+    private int indexOfNewline(int from) {
+        for (int i = from; i < end; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the unread bytes to the front and reads more after them; sets eof at the end. */
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.ncwatch.cli;
+
+import io.ncwatch.job.JobConfig;
+import io.ncwatch.job.JobOptions;
+import io.ncwatch.job.NcwatchJob;
+import io.ncwatch.job.SampleRun;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ncwatch run}: with no service named, runs the job in this process over its bundled samples
+ * and prints the alerts; with {@code --kafka} or {@code --es}, runs it against those services.
+ */
+public final class RunCommand implements Main.Command {
+
+    @Override
+    public String summary() {
+        return "run the detection job: over the bundled samples, or --kafka HOST:PORT --es URL";
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        JobOptions options;
+        try {
+            options = JobOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ncwatch run: " + e.getMessage() + "\n\n" + usage());
+            return 2;
+        }
+        Path jobDirectory = options.jobDirectory() != null ? options.jobDirectory() : defaultJob();
+        boolean services = options.overrides().containsKey("kafka.bootstrap-servers")
+                || options.overrides().containsKey("elasticsearch.url");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (!services) {
+            overrides.put("outputs.elasticsearch", "false");
+            overrides.put("outputs.kafka", "false");
+            overrides.put("outputs.stdout", Boolean.toString(!options.overrides().containsKey("outputs.file")));
+            // A bounded job ends with a final checkpoint, taken at the next interval: keep the wait short.
+            overrides.put("checkpoints.interval", "1s");
+        }
+        overrides.putAll(options.overrides());
+        JobConfig config;
+        try {
+            config = JobConfig.load(jobDirectory, overrides);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ncwatch run: " + e.getMessage());
+            return 2;
+        }
+        if (services) {
+            NcwatchJob.runJob(config);
+        } else {
+            SampleRun.run(config, jobDirectory.resolve("samples"));
+        }
+        return 0;
+    }
+
+    /** The flagship job of the checkout that {@code bin/ncwatch} runs from, else of the working directory. */
+    private static Path defaultJob() {
+        String home = System.getProperty("ncwatch.home");
+        return home == null ? NcwatchJob.DEFAULT_JOB : Path.of(home).resolve(NcwatchJob.DEFAULT_JOB);
+    }
+
+    private static String usage() {
+        return "usage: ncwatch run [--job DIR] [options]\n"
+                + "  with neither --kafka nor --es: runs over DIR/samples/*.jsonl and prints the alerts\n\n"
+                + JobOptions.USAGE;
+    }
+}

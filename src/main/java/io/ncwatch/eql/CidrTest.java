@@ -1,0 +1,25 @@
+package io.ncwatch.eql;
+
+import java.util.List;
+
+/** {@code cidrMatch(field, ...)}: the value is an IP address inside one of the networks. */
+final class CidrTest implements ValueTest {
+    private final Cidr[] networks;
+
+    CidrTest(List<String> cidrs) {
+        this.networks = cidrs.stream().map(Cidr::parse).toArray(Cidr[]::new);
+    }
+
+    @Override
+    public boolean test(Object value) {
+        if (!(value instanceof String ip)) {
+            return false;
+        }
+        for (Cidr network : networks) {
+            if (network.contains(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package io.ncwatch.eql;
+
+import java.util.List;
+
+/**
+ * A field-versus-literal comparison answered as Elasticsearch's query answers it: true when any indexed
+ * value of the field passes the test; an absent field, null, and strings longer than the
+ * {@code ignore_above} limit are not indexed, so they never pass.
+ */
+final class FieldCondition implements Condition {
+    private final int slot;
+    private final int ignoreAbove;
+    private final ValueTest test;
+
+    /** {@code ignoreAbove} is {@link Integer#MAX_VALUE} where no limit applies. */
+    FieldCondition(int slot, int ignoreAbove, ValueTest test) {
+        this.slot = slot;
+        this.ignoreAbove = ignoreAbove;
+        this.test = test;
+    }
+
+    @Override
+    public boolean test(FieldValues event) {
+        Object value = event.value(slot);
+        if (value instanceof List<?> values) {
+            for (int i = 0, n = values.size(); i < n; i++) {
+                Object element = values.get(i);
+                if (isIndexed(element, ignoreAbove) && test.test(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return isIndexed(value, ignoreAbove) && test.test(value);
+    }
+
+    static boolean isIndexed(Object value, int ignoreAbove) {
+        return value != null && !(value instanceof String s && s.length() > ignoreAbove);
+    }
+}

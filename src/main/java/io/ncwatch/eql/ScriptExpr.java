@@ -1,0 +1,112 @@
+package io.ncwatch.eql;
+
+import io.ncwatch.eql.ast.Expr.CompareOp;
+
+/**
+ * An expression evaluated as Elasticsearch's EQL scripts evaluate it: over one value per field
+ * occurrence ({@code bindings}), three-valued (a Boolean result may be null), null in and null out.
+ */
+interface ScriptExpr {
+    Object eval(Object[] bindings);
+
+    record Constant(Object value) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return value;
+        }
+    }
+
+    /** The value bound to one occurrence of a field. */
+    record Binding(int index) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return bindings[index];
+        }
+    }
+
+    record Call(String name, boolean caseInsensitive, ScriptExpr[] args) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = args[i].eval(bindings);
+            }
+            return EqlFunctions.call(name, caseInsensitive, values);
+        }
+    }
+
+    record Arithmetic(String function, ScriptExpr left, ScriptExpr right) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return EqlFunctions.arithmetic(function, left.eval(bindings), right.eval(bindings));
+        }
+    }
+
+    record Negate(ScriptExpr operand) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return EqlFunctions.negate(operand.eval(bindings));
+        }
+    }
+
+    /** {@code == < <= > >=}: numbers by value, otherwise same-type natural order, else null. */
+    record Compare(CompareOp op, ScriptExpr left, ScriptExpr right) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            Integer sign = compare(left.eval(bindings), right.eval(bindings));
+            if (sign == null) {
+                return null;
+            }
+            return switch (op) {
+                case EQ -> sign == 0;
+                case LT -> sign < 0;
+                case LE -> sign <= 0;
+                case GT -> sign > 0;
+                case GE -> sign >= 0;
+            };
+        }
+
+        static Integer compare(Object l, Object r) {
+            if (l == null || r == null) {
+                return null;
+            }
+            if ((l instanceof Long || l instanceof Double) && (r instanceof Long || r instanceof Double)) {
+                return Numbers.compare(l, (Number) r);
+            }
+            if (l instanceof String a && r instanceof String b) {
+                return a.compareTo(b);
+            }
+            if (l instanceof Boolean a && r instanceof Boolean b) {
+                return a.compareTo(b);
+            }
+            return null;
+        }
+    }
+
+    /** {@code in}, {@code in~}, {@code like}, {@code regex} and {@code :} on a computed value. */
+    record Match(ScriptExpr value, ValueTest test, boolean stringsOnly) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            Object v = value.eval(bindings);
+            if (v == null || (stringsOnly && !(v instanceof String))) {
+                return null;
+            }
+            return test.test(v);
+        }
+    }
+
+    record IsNull(ScriptExpr operand) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return operand.eval(bindings) == null;
+        }
+    }
+
+    record Not(ScriptExpr operand) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            Object v = operand.eval(bindings);
+            return v instanceof Boolean b ? !b : null;
+        }
+    }
+}

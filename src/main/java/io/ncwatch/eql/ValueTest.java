@@ -1,0 +1,11 @@
+package io.ncwatch.eql;
+
+/**
+ * A test of one non-null, indexed value of a field (a String, Long, Double or Boolean): the part of a
+ * field-versus-literal comparison that Elasticsearch answers with a term, terms, range, prefix,
+ * wildcard or regexp query.
+ */
+@FunctionalInterface
+interface ValueTest {
+    boolean test(Object value);
+}

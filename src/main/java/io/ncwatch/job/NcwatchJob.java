@@ -1,0 +1,135 @@
+package io.ncwatch.job;
+
+import io.ncwatch.alert.Alert;
+import io.ncwatch.alert.Detection;
+import io.ncwatch.event.ContainerEvent;
+import io.ncwatch.rules.Rule;
+import io.ncwatch.source.kafka.KafkaEventSources;
+import io.ncwatch.source.kafka.KafkaTopics;
+import io.ncwatch.source.kafka.RawEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detection job: Kafka events in, alerts out to Elasticsearch and Kafka, exactly once. This class
+ * only wires: {@link #main} reads the configuration, {@link #runJob} attaches the services, and
+ * {@link #defineWorkflow} is the dataflow, with sources and sinks passed in.
+ */
+public final class NcwatchJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NcwatchJob.class);
+
+    /** The job run when no {@code --job} is given, relative to the working directory. */
+    public static final Path DEFAULT_JOB = Path.of("jobs/netcat-listener");
+
+    private NcwatchJob() {}
+
+    /** {@code flink run ncwatch.jar [options]}: see {@link JobOptions#USAGE}. */
+    public static void main(String[] args) throws Exception {
+        JobOptions options = JobOptions.parse(args);
+        runJob(JobConfig.load(options.jobDirectory() == null ? DEFAULT_JOB : options.jobDirectory(),
+                options.overrides()));
+    }
+
+    /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */
+    public static JobExecutionResult runJob(JobConfig config) throws Exception {
+        List<Rule> rules = JobRules.load(config.ruleFiles(), LOG::warn);
+        JobConfig.Topics topics = config.kafka().topics();
+        if (config.kafka().createTopics()) {
+            KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
+        }
+        ServiceSinks sinks = ServiceSinks.prepare(config);
+        StreamExecutionEnvironment env = environment(config, new Configuration());
+        DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process");
+        if (!topics.network().isEmpty()) {
+            events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network"));
+        }
+        defineWorkflow(config, rules, events, sinks);
+        return env.execute("ncwatch " + config.name());
+    }
+
+    private static List<String> topicsOf(JobConfig config) {
+        JobConfig.Topics topics = config.kafka().topics();
+        return java.util.stream.Stream.of(topics.process(), topics.network(), topics.alerts(), topics.deadletter())
+                .filter(topic -> !topic.isEmpty())
+                .toList();
+    }
+
+    /**
+     * An environment set up as the job requires: exactly-once checkpoints, the configured state
+     * backend, an explicit max parallelism (savepoints stay restorable when parallelism changes) and no
+     * Kryo (every record and state type has a Flink serializer).
+     *
+     * @param base settings of the caller (a test's or a local run's), overridden by the job's
+     */
+    public static StreamExecutionEnvironment environment(JobConfig config, Configuration base) {
+        Configuration flink = new Configuration(base);
+        flink.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpoints().interval());
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism());
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        if (config.parallelism() != null) {
+            flink.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        }
+        return StreamExecutionEnvironment.getExecutionEnvironment(flink);
+    }
+
+    /** A source of raw events; event time is assigned after decoding, so the source emits no watermarks. */
+    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), uid, TypeInformation.of(RawEvent.class))
+                .uid(uid);
+    }
+
+    /**
+     * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container,
+     * turn matches into detections, build alerts, hand alerts and dead letters to {@code sinks}.
+     */
+    public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
+        SingleOutputStreamOperator<ContainerEvent> decoded = events
+                .process(new DecodeFunction(rules), TypeInformation.of(ContainerEvent.class))
+                .name("decode and match")
+                .uid("decode");
+        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
+
+        DataStream<ContainerEvent> timed = decoded
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<ContainerEvent>forBoundedOutOfOrderness(config.eventTime().outOfOrderness())
+                        .withTimestampAssigner((event, previous) -> event.timestamp)
+                        .withIdleness(config.eventTime().idleness()))
+                .name("event time")
+                .uid("event-time");
+
+        DataStream<Detection> detections = timed
+                .keyBy(event -> event.containerId, TypeInformation.of(String.class))
+                .process(new RuleDetections(), TypeInformation.of(Detection.class))
+                .name("per container")
+                .uid("per-container");
+        DataStream<Detection> uncontained = decoded.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES)
+                .flatMap(RuleDetections::emit, TypeInformation.of(Detection.class))
+                .name("matches without container")
+                .uid("uncontained-detections");
+
+        DataStream<Alert> alerts = detections.union(uncontained)
+                .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
+                        TypeInformation.of(Alert.class))
+                .name("alerts")
+                .uid("alerts");
+        sinks.alerts(alerts);
+    }
+}

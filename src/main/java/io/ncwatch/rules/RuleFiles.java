@@ -1,0 +1,142 @@
+package io.ncwatch.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads EQL rules from Elastic detection-rules TOML files ({@code [metadata]} + {@code [rule]}) and Kibana
+ * rule exports (NDJSON, one rule a line), or from a folder of them.
+ */
+public final class RuleFiles {
+    private static final TomlMapper TOML = new TomlMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RuleFiles() {}
+
+    /**
+     * Reads a {@code .toml} or {@code .ndjson} file, or every such file under a folder (recursively, in
+     * path order). Rules in another language than EQL are skipped with a notice.
+     *
+     * @throws RuleFileException naming the file (and line) of the first entry that is not a valid rule
+     */
+    public static LoadedRules load(Path path) {
+        List<Rule> rules = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        if (!Files.exists(path)) {
+            throw new RuleFileException(path.toString(), "no such file or folder", null);
+        } else if (Files.isDirectory(path)) {
+            for (Path file : ruleFilesUnder(path)) {
+                loadFile(file, rules, skipped);
+            }
+        } else if (isRuleFile(path)) {
+            loadFile(path, rules, skipped);
+        } else {
+            throw new RuleFileException(path.toString(), "not a rule file (expected .toml or .ndjson)", null);
+        }
+        return new LoadedRules(rules, skipped);
+    }
+
+    private static List<Path> ruleFilesUnder(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(RuleFiles::isRuleFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new RuleFileException(folder.toString(), "cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRuleFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".toml") || name.endsWith(".ndjson");
+    }
+
+    private static void loadFile(Path file, List<Rule> rules, List<String> skipped) {
+        try {
+            if (file.getFileName().toString().endsWith(".toml")) {
+                loadToml(file, rules, skipped);
+            } else {
+                loadNdjson(file, rules, skipped);
+            }
+        } catch (IOException e) {
+            throw new RuleFileException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadToml(Path file, List<Rule> rules, List<String> skipped) throws IOException {
+        String where = file.toString();
+        JsonNode document;
+        try {
+            document = TOML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new RuleFileException(where, "not valid TOML: " + describe(e, true), e);
+        }
+        JsonNode rule = document.get("rule");
+        if (rule == null || !rule.isObject()) {
+            throw new RuleFileException(where, "no [rule] table: not a detection-rules rule file", null);
+        }
+        add(rule, where, rules, skipped);
+    }
+
+    private static void loadNdjson(Path file, List<Rule> rules, List<String> skipped) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = file + " line " + lineNumber;
+                JsonNode entry;
+                try {
+                    entry = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new RuleFileException(where, "not valid JSON: " + describe(e, false), e);
+                }
+                if (!entry.isObject()) {
+                    throw new RuleFileException(where, "expected a JSON object, got " + entry.getNodeType(), null);
+                }
+                if (entry.has("rule_id")) {
+                    add(entry, where, rules, skipped);
+                } else if (entry.has("list_id")) {
+                    skipped.add(where + ": exception list entry skipped (ncwatch does not apply rule exceptions)");
+                } else if (!isExportSummary(entry)) {
+                    skipped.add(where + ": skipped, not a rule (no \"rule_id\")");
+                }
+            }
+        }
+    }
+
+    /** Kibana ends an export with a line of counts: {@code {"exported_count":..}} or {@code {"exported_rules_count":..}}. */
+    private static boolean isExportSummary(JsonNode entry) {
+        return entry.has("exported_count") || entry.has("exported_rules_count");
+    }
+
+    private static void add(JsonNode rule, String where, List<Rule> rules, List<String> skipped) {
+        String language = RuleFields.language(rule);
+        if (language.equals("eql")) {
+            rules.add(RuleFields.read(rule, where));
+        } else {
+            skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\" skipped: its language is "
+                    + language + ", ncwatch runs EQL rules only");
+        }
+    }
+
+    /** Jackson's message and where it stopped; NDJSON entries are one line, so only their column counts. */
+    private static String describe(JsonProcessingException e, boolean withLine) {
+        if (e.getLocation() == null) {
+            return e.getOriginalMessage();
+        }
+        String line = withLine ? "line " + e.getLocation().getLineNr() + ", " : "";
+        return e.getOriginalMessage() + " (" + line + "column " + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,291 @@
+package io.ncwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HuntCommandTest {
+
+    static final Path SHIPPED_RULE = Path.of("jobs/netcat-listener/rule.toml");
+    static final Path SHIPPED_SAMPLE = Path.of("jobs/netcat-listener/samples/hunt-sample.jsonl");
+
+    static final String NC_LISTENER = event("nc", "\"nc\",\"-lvnp\",\"4444\"");
+    static final String NC_PORT_CHECK = event("nc", "\"nc\",\"-z\",\"db\",\"5432\"");
+    static final String LS = event("ls", "\"ls\",\"-la\"");
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String stdout, String stderr) {
+        List<String> stdoutLines() {
+            return stdout.lines().toList();
+        }
+    }
+
+    @Test
+    void theShippedRuleFindsTheListenersOfTheShippedSample() throws IOException {
+        List<String> sample = Files.readAllLines(SHIPPED_SAMPLE);
+
+        Result result = hunt("", "--rule", SHIPPED_RULE.toString(), "--events", SHIPPED_SAMPLE.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdoutLines()).as("nc -lvnp, ncat --listen --sh-exec, busybox nc -lp -e, netcat -l -p -c")
+                .containsExactly(sample.get(16), sample.get(20), sample.get(23), sample.get(26));
+        assertThat(result.stderr())
+                .contains("30 events read", "4 matched", "1 malformed")
+                .contains("malformed line 20: NOT_JSON: ");
+    }
+
+    @Test
+    void printsMatchingLinesByteForByteInInputOrder() {
+        String spaced = "{ \"@timestamp\" : \"2026-11-28T06:00:01Z\", \"process.name\":\"NC\",\"event\":{\"category\":\"process\"},"
+                + " \"process\": {\"args\": [\"nc\", \"-l\", \"\\u0034444\"]}, \"note\": \"caf\u00e9\" }";
+        String events = String.join("\n", LS, NC_LISTENER, NC_PORT_CHECK, spaced, NC_LISTENER.replace("4444", "5555")) + "\n";
+
+        Result result = hunt(events, "--query", "process where process.name : \"nc\" and process.args : \"-*l*\"",
+                "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdout()).isEqualTo(
+                NC_LISTENER + "\n" + spaced + "\n" + NC_LISTENER.replace("4444", "5555") + "\n");
+        assertThat(result.stderr()).contains("5 events read", "3 matched", "0 malformed");
+    }
+
+    @Test
+    void runsWithNoMatchAndSaysSo() {
+        Result result = hunt(LS + "\n" + NC_PORT_CHECK + "\n", "--rule", SHIPPED_RULE.toString(), "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("2 events read", "0 matched", "0 malformed");
+    }
+
+    @Test
+    void malformedLinesAreReportedWithTheirLineNumbersAndNeverStopTheHunt() {
+        String overLimit = "{\"@timestamp\":\"2026-11-28T06:00:00Z\",\"nc\":\"" + "x".repeat(1 << 20) + "\"}";
+        String events = String.join("\n",
+                "{\"@timestamp\":\"2026-11-28T06:00:00Z\",\"process\":{\"name\":\"nc\",\"args\":[\"nc\",\"-l\"",
+                "",
+                "[\"nc\"]",
+                "{\"process\":{\"name\":\"nc\",\"args\":[\"nc\",\"-l\"]},\"event\":{\"category\":\"process\"}}",
+                "{\"@timestamp\":\"yesterday\",\"process\":{\"name\":\"nc\"}}",
+                overLimit,
+                NC_LISTENER) + "\n";
+
+        Result result = hunt(events, "--query", "process where process.name == \"nc\"", "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdoutLines()).containsExactly(NC_LISTENER);
+        assertThat(result.stderr()).contains("6 events read", "1 matched", "5 malformed");
+        assertThat(result.stderr().lines().filter(l -> l.startsWith("  malformed line")).toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith("  malformed line 1: NOT_JSON: "),
+                l -> assertThat(l).startsWith("  malformed line 3: NOT_AN_OBJECT: "),
+                l -> assertThat(l).startsWith("  malformed line 4: MISSING_TIMESTAMP: "),
+                l -> assertThat(l).startsWith("  malformed line 5: BAD_TIMESTAMP: "),
+                l -> assertThat(l).isEqualTo("  malformed line 6: TOO_LARGE: the line is " + overLimit.length()
+                        + " bytes, over the limit of 1048576 bytes"));
+    }
+
+    @Test
+    void listsAtMostTwentyMalformedLinesAndCountsTheRest() {
+        String events = IntStream.rangeClosed(1, 25).mapToObj(i -> "{\"nc\": broken " + i).collect(Collectors.joining("\n"));
+
+        Result result = hunt(events, "--query", "process where process.name == \"nc\"", "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stderr()).contains("25 malformed", "  malformed line 20: ", "  ... and 5 more malformed lines")
+                .doesNotContain("malformed line 21:");
+    }
+
+    @Test
+    void linesThatCannotMatchAreNotDecodedUnlessAsked() {
+        String events = LS + "\n" + "{not json, and no needle in it\n" + NC_LISTENER + "\n";
+        String[] args = {"--query", "process where process.name == \"nc\"", "--events", "-"};
+
+        Result ruledOut = hunt(events, args);
+        Result decodeAll = hunt(events, concat(args, "--decode-all"));
+
+        assertThat(ruledOut.stdoutLines()).containsExactly(NC_LISTENER);
+        assertThat(ruledOut.stderr()).contains("0 malformed", "2 events not decoded: their raw bytes rule out a match");
+        assertThat(decodeAll.stdoutLines()).containsExactly(NC_LISTENER);
+        assertThat(decodeAll.stderr()).contains("1 malformed", "malformed line 2: NOT_JSON");
+    }
+
+    @Test
+    void readsAnEventsFileAndCrLfLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("events.jsonl"), LS + "\r\n" + NC_LISTENER + "\r\n");
+
+        Result result = hunt("", "--rule", SHIPPED_RULE.toString(), "--events", file.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdout()).isEqualTo(NC_LISTENER + "\n");
+    }
+
+    @Test
+    void aRuleFolderRunsItsSingleEventRulesAndPrintsAnEventOnceWhenSeveralMatch() throws IOException {
+        Files.copy(SHIPPED_RULE, dir.resolve("netcat.toml"));
+        Files.writeString(dir.resolve("export.ndjson"), String.join("\n",
+                exportLine("any-nc", "Any Netcat", "eql", "process where process.name == \\\"nc\\\""),
+                exportLine("seq", "Listener Then Connection", "eql",
+                        "sequence by process.entity_id [process where process.name == \\\"nc\\\"]"
+                                + " [network where event.action == \\\"connection_accepted\\\"]"),
+                exportLine("kql", "Some KQL Rule", "kuery", "process.name : nc"),
+                "{\"exported_count\":3,\"missing_rules\":[],\"missing_rules_count\":0}") + "\n");
+
+        Result result = hunt(LS + "\n" + NC_PORT_CHECK + "\n" + NC_LISTENER + "\n",
+                "--rule", dir.toString(), "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdoutLines()).containsExactly(NC_PORT_CHECK, NC_LISTENER);
+        assertThat(result.stderr())
+                .contains("export.ndjson line 2: rule \"Listener Then Connection\" left out, this version cannot evaluate it yet")
+                .contains("export.ndjson line 3: rule \"Some KQL Rule\" skipped: its language is kuery")
+                .contains("3 events read", "2 matched")
+                .contains("  2 matched by \"Any Netcat\"", "  1 matched by \"Netcat Listener Established Inside A Container\"");
+    }
+
+    @Test
+    void aSyntaxErrorExitsWithTwoAndTheParsersLineAndColumn() {
+        Result result = hunt(NC_LISTENER, "--query", "process where\nprocess.name = \"nc\"", "--events", "-");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).startsWith("ncwatch hunt: --query is not valid EQL: line 2, column ");
+    }
+
+    @Test
+    void aRuleFileWithASyntaxErrorNamesTheFileAndRule() throws IOException {
+        Path rule = Files.writeString(dir.resolve("bad.toml"), Files.readString(SHIPPED_RULE)
+                .replace("event.type== \"start\"", "event.type= \"start\""));
+
+        Result result = hunt(NC_LISTENER, "--rule", rule.toString(), "--events", "-");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.stderr()).contains("ncwatch hunt: " + rule
+                + ": rule \"Netcat Listener Established Inside A Container\": line 1, column ");
+    }
+
+    @Test
+    void aSequenceIsValidEqlThatThisVersionCannotEvaluate() {
+        Result result = hunt(NC_LISTENER, "--query", "sequence by process.entity_id with maxspan=30s"
+                + " [process where process.name == \"nc\"] [network where event.action == \"connection_accepted\"]",
+                "--events", "-");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).startsWith("ncwatch hunt: --query is valid EQL that this version cannot evaluate yet");
+    }
+
+    @Test
+    void aRuleFolderOfSequencesOnlyExitsWithThree() throws IOException {
+        Files.writeString(dir.resolve("export.ndjson"), exportLine("seq", "Listener Then Connection", "eql",
+                "sequence [process where true] [network where true]") + "\n");
+
+        Result result = hunt(NC_LISTENER, "--rule", dir.toString(), "--events", "-");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.stderr()).contains("no rule in " + dir + " can be run by this version");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws IOException {
+        Path events = Files.writeString(dir.resolve("e.jsonl"), NC_LISTENER);
+        Path notARule = Files.writeString(dir.resolve("rule.txt"), "nc");
+        String query = "process where true";
+
+        assertThat(hunt("")).satisfies(r -> assertUsage(r, "give either --rule or --query"));
+        assertThat(hunt("", "--query", query)).satisfies(r -> assertUsage(r, "--events is required"));
+        assertThat(hunt("", "--query", query, "--rule", SHIPPED_RULE.toString(), "--events", "-"))
+                .satisfies(r -> assertUsage(r, "give either --rule or --query"));
+        assertThat(hunt("", "--query", query, "--events", "-", "--fast")).satisfies(r -> assertUsage(r, "unknown argument --fast"));
+        assertThat(hunt("", "--query")).satisfies(r -> assertUsage(r, "--query needs a value"));
+        assertThat(hunt("", "--query", query, "--events", "-", "--ignore-above", "-1"))
+                .satisfies(r -> assertUsage(r, "--ignore-above needs a whole number >= 0, got -1"));
+        assertThat(hunt("", "--query", query, "--events", dir.resolve("missing.jsonl").toString()))
+                .satisfies(r -> assertUsage(r, "no such events file: " + dir.resolve("missing.jsonl")));
+        assertThat(hunt("", "--rule", notARule.toString(), "--events", events.toString()))
+                .satisfies(r -> assertUsage(r, notARule + ": not a rule file (expected .toml or .ndjson)"));
+        assertThat(hunt("", "--rule", dir.resolve("none.toml").toString(), "--events", events.toString()))
+                .satisfies(r -> assertUsage(r, "none.toml: no such file or folder"));
+    }
+
+    @Test
+    void isACommandOfNcwatch() {
+        assertThat(Main.commands()).containsKey("hunt");
+        assertThat(Main.commands().get("hunt")).isInstanceOf(HuntCommand.class);
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStdout() {
+        Result result = hunt("", "--help");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdout()).startsWith("usage: ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|-");
+    }
+
+    @Test
+    void showsProgressOnLongRuns() {
+        String events = (LS + "\n").repeat(2048) + NC_LISTENER + "\n";
+
+        Result result = new HuntRun(Duration.ZERO).run(events, "--rule", SHIPPED_RULE.toString(), "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdoutLines()).containsExactly(NC_LISTENER);
+        assertThat(result.stderr().lines().filter(l -> l.contains("events read")))
+                .as("two progress lines (after 1024 and 2048 lines), then the summary")
+                .hasSize(3)
+                .first().asString().startsWith("ncwatch hunt: 1,024 events read (");
+    }
+
+    private static void assertUsage(Result result, String message) {
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains(message);
+    }
+
+    /** A Defend for Containers process exec event inside a container. */
+    private static String event(String name, String args) {
+        return "{\"@timestamp\":\"2026-11-28T06:12:44.318Z\",\"event\":{\"kind\":\"event\",\"category\":[\"process\"],"
+                + "\"type\":[\"start\"],\"action\":\"exec\",\"module\":\"cloud_defend\"},\"process\":{\"name\":\"" + name
+                + "\",\"args\":[" + args + "],\"interactive\":true},\"container\":{\"id\":\"8c4b2f9e6a1d\"}}";
+    }
+
+    private static String exportLine(String ruleId, String name, String language, String query) {
+        return "{\"rule_id\":\"" + ruleId + "\",\"name\":\"" + name + "\",\"type\":\"" + ("eql".equals(language) ? "eql" : "query")
+                + "\",\"language\":\"" + language + "\",\"severity\":\"low\",\"risk_score\":21,\"query\":\"" + query + "\"}";
+    }
+
+    private static String[] concat(String[] args, String more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    private static Result hunt(String stdin, String... args) {
+        return new HuntRun(Duration.ofHours(1)).run(stdin, args);
+    }
+
+    /** Runs the command in-process with its standard streams in memory. */
+    private record HuntRun(Duration progressEvery) {
+        Result run(String stdin, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new HuntCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    progressEvery).run(args);
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
