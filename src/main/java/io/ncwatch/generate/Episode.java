@@ -30,10 +30,6 @@ final class Episode {
         return events;
     }
 
-    long now() {
-        return now;
-    }
-
     /** Advances the clock by a random time in [min, max] milliseconds. */
     Episode pause(long minMillis, long maxMillis) {
         now += minMillis + random.nextLong(maxMillis - minMillis + 1);

@@ -329,12 +329,6 @@ final class EventJson {
         });
     }
 
-    /** Writes the timestamp; also used while building cached blocks, hence the name as a string. */
-    private void timestamp(JsonGenerator g, String field, long millis) throws IOException {
-        g.writeFieldName(field);
-        g.writeString(time.format(millis), 0, IsoTimestamps.LENGTH);
-    }
-
     private void timestamp(JsonGenerator g, SerializedString field, long millis) throws IOException {
         g.writeFieldName(field);
         g.writeString(time.format(millis), 0, IsoTimestamps.LENGTH);

@@ -40,10 +40,6 @@ final class IsoTimestamps {
         return buffer;
     }
 
-    String toString(long millis) {
-        return new String(format(millis));
-    }
-
     private void two(int v, int at) {
         buffer[at] = (char) ('0' + v / 10);
         buffer[at + 1] = (char) ('0' + v % 10);
