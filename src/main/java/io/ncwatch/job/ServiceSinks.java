@@ -1,6 +1,12 @@
 package io.ncwatch.job;
 
 import io.ncwatch.alert.Alert;
+import io.ncwatch.sink.elasticsearch.ElasticsearchSink;
+import io.ncwatch.sink.elasticsearch.ElasticsearchSinkConfig;
+import io.ncwatch.sink.elasticsearch.EsDocument;
+import io.ncwatch.sink.elasticsearch.Secret;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -10,19 +16,48 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  */
 public final class ServiceSinks implements JobSinks {
     private final JobConfig config;
+    private final ElasticsearchSinkConfig elasticsearch;
 
-    private ServiceSinks(JobConfig config) {
+    private ServiceSinks(JobConfig config, ElasticsearchSinkConfig elasticsearch) {
         this.config = config;
+        this.elasticsearch = elasticsearch;
     }
 
-    /** Checks the outputs' settings now, so that a mistake stops the job before it is submitted. */
+    /**
+     * Checks the outputs' settings now, so that a mistake stops the job before it is submitted.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
     public static ServiceSinks prepare(JobConfig config) {
-        return new ServiceSinks(config);
+        return new ServiceSinks(config, config.outputs().elasticsearch() ? elasticsearch(config.elasticsearch()) : null);
+    }
+
+    static ElasticsearchSinkConfig elasticsearch(JobConfig.Elasticsearch es) {
+        ElasticsearchSinkConfig.Builder builder = ElasticsearchSinkConfig.builder()
+                .hosts(List.of(es.url().split(",")))
+                .deadLetterIndex(es.deadLetterIndex())
+                .caCertificateFile(es.tls().caFile())
+                .caFingerprint(es.tls().fingerprint());
+        JobConfig.Auth auth = es.auth();
+        if (auth.apiKey() != null) {
+            builder.apiKey(Secret.parse(auth.apiKey()));
+        }
+        if (auth.username() != null || auth.password() != null) {
+            builder.basicAuth(auth.username(), auth.password() == null ? null : Secret.parse(auth.password()));
+        }
+        return builder.build();
     }
 
     @Override
     public void alerts(DataStream<Alert> alerts) {
         JobConfig.Outputs outputs = config.outputs();
+        if (elasticsearch != null) {
+            String index = config.elasticsearch().alertsIndex();
+            alerts.map(alert -> new EsDocument(index, alert.id, alert.json), TypeInformation.of(EsDocument.class))
+                    .name("alert documents").uid("alert-documents")
+                    .sinkTo(ElasticsearchSink.of(elasticsearch)).name("alerts to Elasticsearch")
+                    .uid("sink-alerts-elasticsearch");
+        }
         if (outputs.kafka()) {
             alerts.sinkTo(KafkaOutputs.alerts(config.kafka())).name("alerts to Kafka").uid("sink-alerts-kafka");
         }
@@ -38,6 +73,15 @@ public final class ServiceSinks implements JobSinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> deadLetters) {
         JobConfig.Outputs outputs = config.outputs();
+        if (elasticsearch != null) {
+            String index = config.elasticsearch().deadLetterIndex();
+            String namespace = config.elasticsearch().namespace();
+            deadLetters.map(letter -> new EsDocument(index, letter.documentId(), letter.toJson(namespace)),
+                            TypeInformation.of(EsDocument.class))
+                    .name("dead-letter documents").uid("deadletter-documents")
+                    .sinkTo(ElasticsearchSink.of(elasticsearch)).name("dead letters to Elasticsearch")
+                    .uid("sink-deadletters-elasticsearch");
+        }
         if (outputs.kafka()) {
             deadLetters.sinkTo(KafkaOutputs.deadLetters(config.kafka(), config.elasticsearch().namespace()))
                     .name("dead letters to Kafka").uid("sink-deadletters-kafka");

@@ -1,0 +1,83 @@
+# Shared by the services of bin/stack. A service is one or more processes, each started in its own
+# session (so its pid is also its process group id) with a pid file and a log file.
+#
+# Layout of $stack_dir: dist/<service>/ holds what Maven fetched (kept by `reset`);
+# <service>/ holds the service's data, logs, pid files and the URL it was started with.
+
+stack_dir=${NCWATCH_STACK_DIR:-$root/.stack}
+mkdir -p "$stack_dir"
+stack_dir=$(cd "$stack_dir" && pwd)
+start_timeout=${STACK_START_TIMEOUT:-180}
+stop_grace=${STACK_STOP_GRACE:-30}
+
+die() {
+  echo "stack: $*" >&2
+  exit 1
+}
+
+java_home() {
+  if [[ -n ${JAVA_HOME:-} ]]; then
+    echo "$JAVA_HOME"
+  else
+    dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+  fi
+}
+
+# Copies the artifacts of one profile of conf/stack/pom.xml, with their dependencies, into DIR once.
+maven_copy() {
+  local profile=$1 dir=$2
+  [[ -f $dir/.complete ]] && return
+  echo "stack: fetching $profile with Maven into $dir" >&2
+  rm -rf "$dir"
+  if ! mvn -B -f "$root/conf/stack/pom.xml" -P "$profile" dependency:copy-dependencies \
+    -DoutputDirectory="$dir" >"$stack_dir/maven-$profile.log" 2>&1; then
+    tail -n 40 "$stack_dir/maven-$profile.log" >&2
+    die "Maven could not fetch $profile (log: $stack_dir/maven-$profile.log)"
+  fi
+  touch "$dir/.complete"
+}
+
+# True when the pid file names a live process started from this stack folder (not a reused pid).
+process_running() {
+  local pidfile=$1 pid
+  [[ -f $pidfile ]] || return 1
+  pid=$(<"$pidfile")
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$stack_dir"
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+require_free_port() {
+  local port=$1 variable=$2
+  if port_open "$port"; then
+    die "port $port is already in use by another process: set $variable to a free port"
+  fi
+}
+
+# launch PIDFILE LOG COMMAND...: starts COMMAND detached, in a session of its own, output to LOG.
+launch() {
+  local pidfile=$1 log=$2
+  shift 2
+  setsid "$@" >"$log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+}
+
+# Stops the process group of a pid file: SIGTERM, then SIGKILL after the grace period.
+stop_process() {
+  local pidfile=$1 pid waited=0
+  if process_running "$pidfile"; then
+    pid=$(<"$pidfile")
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null && ((waited < stop_grace)); do
+      sleep 1
+      waited=$((waited + 1))
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "stack: pid $pid still running after ${stop_grace}s: killing it" >&2
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$pidfile"
+}

@@ -1,0 +1,107 @@
+package io.ncwatch.job;
+
+import static io.ncwatch.job.TestEvents.SEED_RULE_ID;
+import static io.ncwatch.job.TestEvents.exec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.alert.AlertId;
+import io.ncwatch.testing.ElasticsearchServer;
+import io.ncwatch.testing.KafkaServer;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The job from the real Kafka to the real Elasticsearch, bounded: the exact alerts and dead letters in
+ * Elasticsearch and on the committed Kafka topics, and a second run over the same input adds nothing.
+ */
+class NcwatchJobIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private static final String NAMESPACE = "jobit";
+    private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
+    private static final String REPORTS = "b7e2d4c6a8f0e1d3c5b7";
+
+    @Test
+    void boundedRunsWriteEachAlertAndDeadLetterExactlyOnce() throws Exception {
+        KafkaServer kafka = KafkaServer.shared();
+        ElasticsearchServer es = ElasticsearchServer.shared();
+        String prefix = "jobit-" + System.nanoTime();
+        String processTopic = prefix + ".process-events";
+        kafka.createTopic(processTopic, 2);
+        produce(kafka, processTopic, List.of(
+                exec("e1", "2026-11-28T06:12:44.318Z", PAYMENTS, "nc", "nc", "-lvnp", "4444"),
+                exec("e2", "2026-11-28T06:12:45Z", PAYMENTS, "nc", "nc", "-z", "db", "5432"),
+                exec("e3", "2026-11-28T06:13:00Z", REPORTS, "busybox", "busybox", "nc", "-l", "-p", "9001"),
+                "this is not JSON",
+                "{\"event\":{\"id\":\"no-time\"}}"));
+
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.ofEntries(
+                Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
+                Map.entry("kafka.topics.process", processTopic),
+                Map.entry("kafka.topics.network", prefix + ".network-events"),
+                Map.entry("kafka.topics.alerts", prefix + ".alerts"),
+                Map.entry("kafka.topics.deadletter", prefix + ".deadletter"),
+                Map.entry("kafka.group-id", prefix),
+                Map.entry("kafka.transactional-id-prefix", prefix),
+                Map.entry("kafka.bounded", "true"),
+                Map.entry("elasticsearch.url", es.url()),
+                Map.entry("elasticsearch.namespace", NAMESPACE),
+                Map.entry("checkpoints.interval", "1s")));
+        NcwatchJob.runJob(config);
+
+        String alertsIndex = "logs-ncwatch.alerts-" + NAMESPACE;
+        String deadLetterIndex = "logs-ncwatch.deadletter-" + NAMESPACE;
+        String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", "rule");
+        String e3 = AlertId.of(SEED_RULE_ID, "event.id:e3", "rule");
+        Map<String, JsonNode> alerts = es.documents(alertsIndex);
+        assertThat(alerts).containsOnlyKeys(e1, e3);
+        assertThat(alerts.get(e1).at("/message").asText()).isEqualTo("Netcat Listener Established Inside A Container"
+                + " in container payments-api (8c4b2f9e6a1d) started by bash: nc -lvnp 4444");
+        assertThat(alerts.get(e1).at("/ncwatch/source_event/topic").asText()).isEqualTo(processTopic);
+        assertThat(alerts.get(e3).at("/process/args/1").asText()).isEqualTo("nc");
+        assertThat(alerts.values()).extracting(a -> a.at("/event/kind").asText(), a -> a.at("/rule/id").asText())
+                .containsOnly(tuple("alert", SEED_RULE_ID));
+
+        assertThat(es.documents(deadLetterIndex).values())
+                .extracting(d -> d.at("/error/type").asText(), d -> d.at("/event/original").asText())
+                .containsExactlyInAnyOrder(
+                        tuple("NOT_JSON", "this is not JSON"),
+                        tuple("MISSING_TIMESTAMP", "{\"event\":{\"id\":\"no-time\"}}"));
+
+        assertThat(kafka.readCommitted(prefix + ".alerts")).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(e1, e3);
+        assertThat(kafka.readCommitted(prefix + ".deadletter")).hasSize(2);
+
+        NcwatchJob.runJob(config);
+
+        assertThat(es.documents(alertsIndex)).containsOnlyKeys(e1, e3);
+        assertThat(es.count(deadLetterIndex)).isEqualTo(2);
+    }
+
+    private static void produce(KafkaServer kafka, String topic, List<String> values) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.ncwatch.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code bin/stack}, the same code as {@code bin/ncwatch stack}, for the integration tests: a
+ * service starts on free ports with fresh data in {@code target/it-stack}, and stops when the JVM
+ * exits. Free ports keep test runs of several checkouts on one machine apart.
+ */
+final class Stack {
+
+    private static final Path SCRIPT = Path.of("bin", "stack").toAbsolutePath();
+    private static final Path DIR = Path.of("target", "it-stack").toAbsolutePath();
+
+    private Stack() {}
+
+    /** Starts SERVICE with fresh data, its ports set by the given variables; stops it at JVM exit. */
+    static void start(String service, Map<String, Integer> ports) {
+        run("reset", service, ports);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("down", service, ports)));
+        run("up", service, ports);
+    }
+
+    /** COUNT distinct ports that are free on the loopback interface right now. */
+    static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port stays free either way
+                }
+            }
+        }
+    }
+
+    private static void run(String command, String service, Map<String, Integer> ports) {
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, service).redirectErrorStream(true);
+        builder.environment().put("NCWATCH_STACK_DIR", DIR.toString());
+        ports.forEach((variable, port) -> builder.environment().put(variable, port.toString()));
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            System.err.print(output);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("bin/stack " + command + " " + service + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: bin/stack " + command + " " + service, e);
+        }
+    }
+}
