@@ -153,6 +153,6 @@ final class ProcessTable {
 
     /** Release times are whole seconds, so that processes ending in the same second share one timer. */
     private static long roundUpToSecond(long millis) {
-        return Math.ceilDiv(millis, 1000L) * 1000L;
+        return -Math.floorDiv(-millis, 1000L) * 1000L;
     }
 }
