@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -51,10 +50,10 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
 
     private transient ProcessTable table;
     /**
-     * End of the listener window of the container's latest listener. Kept one window longer, so that
-     * an event up to a window late is still recognised as late for correlation.
+     * Where the container's listeners are. Kept one window longer than it lasts, so that an event up
+     * to a window late is still recognised as late for correlation.
      */
-    private transient ValueState<Long> listenerUntil;
+    private transient ValueState<ListenerWindow> listeners;
     /** Candidates waiting for the watermark. */
     private transient ListState<ContainerEvent> pending;
     private transient Counter late;
@@ -79,7 +78,8 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
     public void open(OpenContext openContext) {
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         table = new ProcessTable(getRuntimeContext(), ttl, releaseGrace, maxProcesses, metrics.counter("processesEvicted"));
-        listenerUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("listener-until", Types.LONG));
+        listeners = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("listener-window", TypeInformation.of(ListenerWindow.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending-candidates", TypeInformation.of(ContainerEvent.class)));
         late = metrics.counter("lateForCorrelation");
@@ -104,11 +104,15 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
             }
             forward(event, context);
             long until = event.timestamp + window.toMillis();
-            Long current = listenerUntil.value();
-            if (current == null || current < until) {
-                listenerUntil.update(until);
-                context.timerService().registerEventTimeTimer(until + window.toMillis());
+            ListenerWindow current = listeners.value();
+            if (current == null) {
+                current = new ListenerWindow(event.timestamp, until);
+            } else {
+                current.from = Math.min(current.from, event.timestamp);
+                current.until = Math.max(current.until, until);
             }
+            listeners.update(current);
+            context.timerService().registerEventTimeTimer(current.until + window.toMillis());
         } else if (FollowUp.isCandidate(event)) {
             if (!behindWatermark) {
                 pending.add(event);
@@ -123,9 +127,9 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
     public void onTimer(long time, OnTimerContext context, Collector<Detection> out) throws Exception {
         releaseDueCandidates(time, context);
         table.release(time);
-        Long until = listenerUntil.value();
-        if (until != null && until + window.toMillis() <= time) {
-            listenerUntil.clear();
+        ListenerWindow current = listeners.value();
+        if (current != null && current.until + window.toMillis() <= time) {
+            listeners.clear();
         }
     }
 
@@ -152,8 +156,8 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
     }
 
     private boolean withinListenerWindow(long timestamp) throws Exception {
-        Long until = listenerUntil.value();
-        return until != null && timestamp < until;
+        ListenerWindow current = listeners.value();
+        return current != null && current.covers(timestamp);
     }
 
     private void forward(ContainerEvent event, Context context) {
