@@ -23,6 +23,9 @@ import java.util.Set;
 public final class AlertDocument {
     /** The source event's field groups an alert carries, copied as the event spells them. */
     static final List<String> COPIED_GROUPS = List.of("process", "container", "orchestrator", "host", "cloud");
+    /** A connection's alert also carries the connection's ends. */
+    static final List<String> CONNECTION_GROUPS =
+            List.of("process", "container", "orchestrator", "host", "cloud", "source", "destination");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIMESTAMP =
@@ -65,8 +68,9 @@ public final class AlertDocument {
         ev.put("risk_score", correlated == null ? rule.riskScore() : correlated.riskScore());
         putRule(doc.putObject("rule"), rule, correlated == null ? rule.name() : correlated.title());
         putThreat(doc, rule.threat());
+        List<String> copied = Detection.STAGE_CONNECTION.equals(detection.stage) ? CONNECTION_GROUPS : COPIED_GROUPS;
         for (var field : source.properties()) {
-            if (isCopied(field.getKey())) {
+            if (isCopied(field.getKey(), copied)) {
                 doc.set(field.getKey(), field.getValue());
             }
         }
@@ -106,8 +110,7 @@ public final class AlertDocument {
      */
     private static ObjectNode overlay(ObjectNode listener, Detection detection) {
         ContainerEvent event = detection.event;
-        listener.properties().removeIf(field -> field.getKey().equals("process") || field.getKey().startsWith("process.")
-                || field.getKey().equals("source") || field.getKey().startsWith("source."));
+        listener.properties().removeIf(field -> isCopied(field.getKey(), List.of("process", "source", "destination")));
         ObjectNode process = listener.putObject("process");
         process.put("entity_id", event.processEntityId);
         putNumber(process, "pid", event.processPid);
@@ -302,8 +305,8 @@ public final class AlertDocument {
         return joined.toString();
     }
 
-    private static boolean isCopied(String topLevelKey) {
-        for (String group : COPIED_GROUPS) {
+    private static boolean isCopied(String topLevelKey, List<String> groups) {
+        for (String group : groups) {
             if (topLevelKey.equals(group) || topLevelKey.startsWith(group + ".")) {
                 return true;
             }
