@@ -68,6 +68,17 @@ class FollowUpTest {
     }
 
     @Test
+    void aShellBelowAWrappedListenerBelongsToTheNearerListener() {
+        ContainerEvent wrapper = listener("c", 0, 19, 10, "timeout", "60", "nc", "-l", "-p", "4444");
+        ContainerEvent wrapped = listener("c", 0, 20, 19, "nc", "-l", "-p", "4444");
+        ContainerEvent shell = exec("c", 1, 21, 20, "/bin/sh");
+        shell.ancestry = new Ancestor[] {known(20, "nc"), known(19, "timeout")};
+
+        assertThat(FollowUp.stageOf(wrapped, shell)).isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(wrapper, shell)).isNull();
+    }
+
+    @Test
     void theListenerReplacingItselfByAShellIsItsShell() {
         ContainerEvent inPlace = exec("c", 1, 20, 10, "/bin/sh");
         assertThat(FollowUp.stageOf(NC, inPlace)).isEqualTo(Detection.STAGE_SHELL);
