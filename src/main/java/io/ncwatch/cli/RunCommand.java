@@ -36,6 +36,8 @@ public final class RunCommand implements Main.Command {
             overrides.put("outputs.elasticsearch", "false");
             overrides.put("outputs.kafka", "false");
             overrides.put("outputs.stdout", Boolean.toString(!options.overrides().containsKey("outputs.file")));
+            // A bounded job ends with a final checkpoint, taken at the next interval: keep the wait short.
+            overrides.put("checkpoints.interval", "1s");
         }
         overrides.putAll(options.overrides());
         JobConfig config;
