@@ -56,12 +56,18 @@ require_free_port() {
   fi
 }
 
-# launch PIDFILE LOG COMMAND...: starts COMMAND detached, in a session of its own, output to LOG.
+# launch PIDFILE LOG COMMAND...: starts COMMAND detached, in a session of its own, in the folder of
+# PIDFILE (where relative paths such as crash dumps then land), output to LOG.
 launch() {
   local pidfile=$1 log=$2
   shift 2
-  setsid "$@" >"$log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
+  (cd "$(dirname "$pidfile")" && exec setsid "$@" >"$log" 2>&1 </dev/null) &
+  local pid=$!
+  echo "$pid" >"$pidfile"
+  # Until the forked shell has become COMMAND, its command line does not name the stack folder.
+  until process_running "$pidfile" || ! kill -0 "$pid" 2>/dev/null; do
+    sleep 0.1
+  done
 }
 
 # Stops the process group of a pid file: SIGTERM, then SIGKILL after the grace period.

@@ -27,10 +27,26 @@ es_user_setup() {
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$es_user" ||
     id -u "$es_user" >/dev/null # created meanwhile by a concurrent `up`
   chown -R "$es_user:" "$es_dir"
-  if ! setpriv --reuid="$es_user" --regid="$es_user" --init-groups test -x "$es_home/bin/elasticsearch"; then
-    die "user $es_user cannot reach $es_home: let others traverse its parent folders (chmod o+x)," \
-      "or set NCWATCH_STACK_DIR to a folder it can reach"
+  grant_traverse "$stack_dir"
+  if ! as_es_user test -x "$es_home/bin/elasticsearch"; then
+    die "user $es_user cannot run $es_home/bin/elasticsearch: set NCWATCH_STACK_DIR to a folder it can reach"
   fi
+}
+
+es_user_prefix=(setpriv --reuid="$es_user" --regid="$es_user" --init-groups)
+as_es_user() { "${es_user_prefix[@]}" "$@"; }
+
+# A checkout under a private folder (/root) hides the node's files from $es_user: let it traverse
+# (not list) each folder above them that it cannot, and say so.
+grant_traverse() {
+  local dir=$1
+  while [[ $dir != / ]]; do
+    if ! as_es_user test -x "$dir"; then
+      chmod o+x "$dir"
+      echo "stack: let other users traverse $dir, so that $es_user reaches Elasticsearch's files" >&2
+    fi
+    dir=$(dirname "$dir")
+  done
 }
 
 elasticsearch_start() {
@@ -42,7 +58,7 @@ elasticsearch_start() {
   local run_as=()
   if ((EUID == 0)); then
     es_user_setup
-    run_as=(setpriv --reuid="$es_user" --regid="$es_user" --init-groups)
+    run_as=("${es_user_prefix[@]}")
   fi
   launch "$es_dir/elasticsearch.pid" "$es_dir/elasticsearch.log" "${run_as[@]}" \
     env ES_JAVA_HOME="$(java_home)" ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}" \

@@ -127,7 +127,7 @@ final class ConditionParser {
 
     /** The parenthesized list after {@code in}: constants only, as in Elasticsearch. */
     private List<Expr> inValues(Token operator) {
-        Token open = tokens.expect(TokenKind.LPAREN, "'(' after " + operator.describe() + ", as in " + operator.text() + " (\"a\", \"b\")");
+        Token open = tokens.expect(TokenKind.LPAREN, "'(' after " + operator.describe() + " to start a list such as (\"a\", \"b\")");
         List<Expr> values = new ArrayList<>();
         do {
             Token start = tokens.peek();

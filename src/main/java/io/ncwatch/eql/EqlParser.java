@@ -83,8 +83,7 @@ public final class EqlParser {
             events += stage.runs();
         }
         if (events < 2) {
-            throw tokens.expected((stages.isEmpty() ? "a stage" : "another stage")
-                    + " in square brackets, like [process where true] (a sequence has at least two)");
+            throw tooFewStages(stages, "sequence");
         }
         if (stages.stream().allMatch(Query.Stage::missing)) {
             throw TokenCursor.error(keyword, "a sequence needs at least one stage that is not a missing event ![...]");
@@ -117,8 +116,7 @@ public final class EqlParser {
             stages.add(stage);
         }
         if (stages.size() < 2) {
-            throw tokens.expected((stages.isEmpty() ? "a stage" : "another stage")
-                    + " in square brackets, like [process where true] (a sample has at least two)");
+            throw tooFewStages(stages, "sample");
         }
         return new Query.SampleQuery(by, List.copyOf(stages), pipes(AFTER_STAGES));
     }
@@ -200,6 +198,11 @@ public final class EqlParser {
             keys.add(conditions.field());
         } while (tokens.accept(TokenKind.COMMA));
         return List.copyOf(keys);
+    }
+
+    private EqlSyntaxException tooFewStages(List<Query.Stage> stages, String queryKind) {
+        return tokens.expected((stages.isEmpty() ? "a stage" : "another stage")
+                + " in square brackets, like [process where true] (a " + queryKind + " has at least two)");
     }
 
     private static void checkSameKeyCount(List<Query.Stage> earlier, Query.Stage stage, Token at) {

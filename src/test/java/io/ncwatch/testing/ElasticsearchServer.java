@@ -1,13 +1,6 @@
 package io.ncwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +11,6 @@ public final class ElasticsearchServer {
     private static ElasticsearchServer shared;
 
     private final String url;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     private ElasticsearchServer(String url) {
         this.url = url;
@@ -45,22 +36,7 @@ public final class ElasticsearchServer {
      * with Elasticsearch's answer in the message.
      */
     public JsonNode request(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + method + " " + path, e);
-        }
+        return JsonHttp.request(method, url + path, body);
     }
 
     /** Makes what was written to INDEX (an index, data stream or pattern) visible to searches. */

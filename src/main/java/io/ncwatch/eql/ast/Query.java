@@ -28,6 +28,7 @@ public sealed interface Query permits Query.EventQuery, Query.SequenceQuery, Que
 
     /**
      * One bracketed stage: {@code [query] by keys with runs=N}; {@code missing} for {@code ![query]}.
+     * {@code by} holds this stage's own keys (the query's {@code by} keys come before them);
      * {@code runs} is 1 when not given.
      */
     record Stage(EventQuery query, List<Expr> by, int runs, boolean missing) {}
