@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,10 +118,12 @@ public final class AlertDocument {
         process.put("name", event.processName);
         process.put("executable", event.processExecutable);
         putStrings(process, "args", event.processArgs);
-        ObjectNode parent = process.putObject("parent");
-        parent.put("entity_id", event.parentEntityId);
-        putNumber(parent, "pid", event.parentPid);
-        parent.put("name", event.parentName);
+        if (event.parentEntityId != null || event.parentPid != null || event.parentName != null) {
+            ObjectNode parent = process.putObject("parent");
+            parent.put("entity_id", event.parentEntityId);
+            putNumber(parent, "pid", event.parentPid);
+            parent.put("name", event.parentName);
+        }
         if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
             ObjectNode peer = listener.putObject("source");
             peer.put("ip", event.sourceIp);
@@ -168,7 +171,7 @@ public final class AlertDocument {
         if (values == null) {
             node.putNull(name);
         } else {
-            strings(node.putArray(name), java.util.Arrays.asList(values));
+            strings(node.putArray(name), Arrays.asList(values));
         }
     }
 
