@@ -16,9 +16,15 @@ import io.ncwatch.alert.Detection;
 import io.ncwatch.event.Ancestor;
 import io.ncwatch.event.ContainerEvent;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ContainerContextTest {
     private static final String PAYMENTS = "payments";
@@ -219,17 +225,23 @@ class ContainerContextTest {
         }
     }
 
-    @Test
-    void aSnapshotRestoresTheTableTheListenerAndTheWaitingCandidates() throws Exception {
+    static Stream<StateBackend> backends() {
+        return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aSnapshotRestoresTheTableTheListenerAndTheWaitingCandidates(StateBackend backend) throws Exception {
         OperatorSubtaskState snapshot;
         ContainerEvent shell = exec(PAYMENTS, T0 + 6_000, 21, 20, "/bin/sh");
-        try (var harness = ContextHarness.open(1024)) {
+        try (var harness = ContextHarness.create(1024, backend)) {
+            harness.open();
             bashSession(harness, PAYMENTS, T0);
             send(harness, listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-lvnp", "4444"), shell);
             harness.processWatermark(T0 + 3_000);
             snapshot = harness.snapshot(1, T0);
         }
-        try (var restored = ContextHarness.create(1024)) {
+        try (var restored = ContextHarness.create(1024, backend)) {
             restored.initializeState(snapshot);
             restored.open();
             restored.processWatermark(T0 + 6_000);

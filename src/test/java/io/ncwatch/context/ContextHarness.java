@@ -10,6 +10,8 @@ import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -25,7 +27,7 @@ public final class ContextHarness {
 
     public static KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, Detection> open(int maxProcesses)
             throws Exception {
-        var harness = create(maxProcesses);
+        var harness = create(maxProcesses, new HashMapStateBackend());
         harness.open();
         return harness;
     }
@@ -33,12 +35,18 @@ public final class ContextHarness {
     /** Set up but not opened: for {@code initializeState} from a snapshot first. */
     public static KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, Detection> create(int maxProcesses)
             throws Exception {
+        return create(maxProcesses, new HashMapStateBackend());
+    }
+
+    public static KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, Detection> create(
+            int maxProcesses, StateBackend backend) throws Exception {
         ContainerContext context = new ContainerContext(Set.of(TestContainerEvents.RULE), WINDOW, GRACE, TTL, maxProcesses);
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(context), (ContainerEvent event) -> event.containerId, Types.STRING);
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         harness.getExecutionConfig().configure(noKryo, ContextHarness.class.getClassLoader());
+        harness.setStateBackend(backend);
         return harness;
     }
 
