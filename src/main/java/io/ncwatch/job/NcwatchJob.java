@@ -60,9 +60,11 @@ public final class NcwatchJob {
         }
         ServiceSinks sinks = ServiceSinks.prepare(config);
         StreamExecutionEnvironment env = environment(config, new Configuration());
-        DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process");
+        DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process",
+                config.eventTime());
         if (!topics.network().isEmpty()) {
-            events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network"));
+            events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network",
+                    config.eventTime()));
         }
         defineWorkflow(config, rules, events, sinks);
         return env.execute("ncwatch " + config.name());
@@ -95,16 +97,33 @@ public final class NcwatchJob {
         return StreamExecutionEnvironment.getExecutionEnvironment(flink);
     }
 
-    /** A source of raw events; event time is assigned after decoding, so the source emits no watermarks. */
-    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), uid, TypeInformation.of(RawEvent.class))
+    /**
+     * A source of raw events with {@link #eventTime} watermarks. The source keeps a watermark per split
+     * (a Kafka partition, a file) and emits the least of them, so a replay that reads one partition or
+     * topic far ahead of another makes no event of the other late.
+     */
+    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid,
+            JobConfig.EventTime eventTime) {
+        return env.fromSource(source, eventTime(eventTime), uid, TypeInformation.of(RawEvent.class))
                 .uid(uid);
+    }
+
+    /**
+     * Event time: {@code @timestamp}, with bounded out-of-orderness and idleness. Records without a
+     * readable {@code @timestamp} do not move it; the decoder dead-letters them.
+     */
+    public static WatermarkStrategy<RawEvent> eventTime(JobConfig.EventTime eventTime) {
+        return WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(eventTime.outOfOrderness())
+                .withTimestampAssigner((event, previous) -> event.timestamp)
+                .withIdleness(eventTime.idleness());
     }
 
     /**
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
      * (process context and rule detections, at once), correlate listeners with what follows them, build
      * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
+     *
+     * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
      */
     public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
         SingleOutputStreamOperator<ContainerEvent> decoded = events
@@ -112,18 +131,10 @@ public final class NcwatchJob {
                 .name("decode and match")
                 .uid("decode");
 
-        DataStream<ContainerEvent> timed = decoded
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ContainerEvent>forBoundedOutOfOrderness(config.eventTime().outOfOrderness())
-                        .withTimestampAssigner((event, previous) -> event.timestamp)
-                        .withIdleness(config.eventTime().idleness()))
-                .name("event time")
-                .uid("event-time");
-
         Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
         JobConfig.Context context = config.context();
         Duration window = config.correlation().window();
-        SingleOutputStreamOperator<Detection> detections = timed
+        SingleOutputStreamOperator<Detection> detections = decoded
                 .keyBy(event -> event.containerId, TypeInformation.of(String.class))
                 .process(new ContainerContext(listenerRules, window, context.releaseGrace(), context.ttl(),
                         context.maxProcesses()), TypeInformation.of(Detection.class))

@@ -72,7 +72,8 @@ class NcwatchJobTest {
         env.setParallelism(2);
         assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).as("no Kryo anywhere in the job").isTrue();
         NcwatchJob.defineWorkflow(config, TestEvents.seedRule(),
-                env.fromData(TypeInformation.of(RawEvent.class), input.toArray(RawEvent[]::new)), sinks);
+                env.fromData(TypeInformation.of(RawEvent.class), input.toArray(RawEvent[]::new))
+                        .assignTimestampsAndWatermarks(NcwatchJob.eventTime(config.eventTime())), sinks);
         env.execute("test");
 
         Map<String, JsonNode> alerts = new TreeMap<>();
