@@ -174,11 +174,11 @@ final class FaultRun {
 
     /**
      * Documents per value of FIELD in INDEX, over all its backing indices, after a refresh: a terms
-     * aggregation, so more documents than a search returns are counted.
+     * aggregation, so more documents than a search returns are counted. None while INDEX does not exist.
      */
     Map<String, Long> copiesById(String index, String field) {
-        elasticsearch.refresh(index);
-        JsonNode answer = elasticsearch.request("POST", "/" + index + "/_search?size=0",
+        elasticsearch.request("POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
+        JsonNode answer = elasticsearch.request("POST", "/" + index + "/_search?size=0&ignore_unavailable=true",
                 "{\"aggs\":{\"values\":{\"terms\":{\"field\":\"" + field + "\",\"size\":65000}}}}");
         Map<String, Long> copies = new HashMap<>();
         for (JsonNode bucket : answer.at("/aggregations/values/buckets")) {
