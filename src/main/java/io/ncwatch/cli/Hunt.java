@@ -22,7 +22,7 @@ import java.util.Locale;
  * and at most {@value #MALFORMED_LISTED} malformed lines remembered.
  */
 final class Hunt {
-    static final int MALFORMED_LISTED = 20;
+    private static final int MALFORMED_LISTED = 20;
     private static final int LINES_BETWEEN_CLOCK_READS = 1024;
 
     private final List<CompiledRule> rules;
@@ -127,25 +127,24 @@ final class Hunt {
             lines.add("  ... and " + (malformed - malformedListed.size()) + " more malformed lines");
         }
         if (ruledOut > 0) {
-            lines.add("  " + ruledOut + " events could not match from their raw bytes and were not decoded"
-                    + " (--decode-all checks every line for being malformed)");
+            lines.add(String.format(Locale.ROOT, "  %,d events not decoded: their raw bytes rule out a match"
+                    + " (--decode-all checks them for malformed JSON too)", ruledOut));
         }
         if (rules.size() > 1) {
             for (int i = 0; i < rules.size(); i++) {
-                lines.add("  " + matchedByRule[i] + " matched by \"" + rules.get(i).rule().name() + "\"");
+                if (matchedByRule[i] > 0) {
+                    lines.add(String.format(Locale.ROOT, "  %,d matched by \"%s\"", matchedByRule[i],
+                            rules.get(i).rule().name()));
+                }
             }
         }
         return lines;
     }
 
-    long matched() {
-        return matched;
-    }
-
     private String counts(long now) {
         double seconds = (now - started) / 1e9;
         double megabytes = bytesRead / 1e6;
-        return String.format(Locale.ROOT, "%,d events read (%.1f MB in %.1f s, %.1f MB/s), %,d matched, %,d malformed",
+        return String.format(Locale.ROOT, "%,d events read (%.2f MB in %.2f s, %.1f MB/s), %,d matched, %,d malformed",
                 events, megabytes, seconds, seconds > 0 ? megabytes / seconds : 0.0, matched, malformed);
     }
 

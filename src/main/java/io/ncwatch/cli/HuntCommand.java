@@ -26,10 +26,11 @@ import java.util.List;
  * does the hunt stop with exit status 3.
  */
 public final class HuntCommand implements Main.Command {
-    static final int RAN = 0;
-    static final int READ_FAILED = 1;
-    static final int USAGE = 2;
-    static final int UNSUPPORTED = 3;
+    private static final int RAN = 0;
+    private static final int READ_FAILED = 1;
+    private static final int USAGE = 2;
+    private static final int UNSUPPORTED = 3;
+    private static final int NOTICES_LISTED = 20;
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -89,14 +90,20 @@ public final class HuntCommand implements Main.Command {
                     + rules.unsupported().get(0).reason());
             return UNSUPPORTED;
         }
-        rules.unsupported().forEach(u -> err.println("ncwatch hunt: " + u.rule().origin() + ": rule \""
-                + u.rule().name() + "\" left out, this version cannot evaluate it yet: " + u.reason()));
+        tell(rules.unsupported().stream().map(u -> u.rule().origin() + ": rule \"" + u.rule().name()
+                + "\" left out, this version cannot evaluate it yet: " + u.reason()).toList(),
+                "rules left out: this version cannot evaluate them yet");
         if (rules.compiled().isEmpty()) {
             err.println("ncwatch hunt: no rule in " + options.rule() + " can be run"
                     + (rules.unsupported().isEmpty() ? "" : " by this version"));
             return rules.unsupported().isEmpty() ? USAGE : UNSUPPORTED;
         }
 
+        return hunt(rules, options, eventsFile);
+    }
+
+    /** Runs the rules over the events of {@code eventsFile}, or of standard input when it is null. */
+    private int hunt(RuleSet rules, HuntOptions options, Path eventsFile) {
         Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, options.decodeAll(), err, progressEvery);
         OutputStream matches = new BufferedOutputStream(out, 1 << 16);
         try {
@@ -123,11 +130,19 @@ public final class HuntCommand implements Main.Command {
                     List.of(), null, "eql", List.of(), options.query(), "--query"));
         }
         LoadedRules loaded = RuleFiles.load(Path.of(options.rule()));
-        loaded.skipped().forEach(notice -> err.println("ncwatch hunt: " + notice));
-        if (!loaded.skipped().isEmpty()) {
-            err.println("ncwatch hunt: " + loaded.skipped().size() + " entries skipped, "
-                    + loaded.rules().size() + " EQL rules loaded");
-        }
+        tell(loaded.skipped(), "entries skipped");
+        int count = loaded.rules().size();
+        err.println("ncwatch hunt: " + count + (count == 1 ? " EQL rule" : " EQL rules") + " loaded from " + options.rule());
         return loaded.rules();
+    }
+
+    /** Prints the first notices on stderr and, when there are any, how many there are. */
+    private void tell(List<String> notices, String what) {
+        notices.stream().limit(NOTICES_LISTED).forEach(notice -> err.println("ncwatch hunt: " + notice));
+        if (notices.size() > NOTICES_LISTED) {
+            err.println("ncwatch hunt: " + notices.size() + " " + what + " (the first " + NOTICES_LISTED + " listed)");
+        } else if (!notices.isEmpty()) {
+            err.println("ncwatch hunt: " + notices.size() + " " + what);
+        }
     }
 }

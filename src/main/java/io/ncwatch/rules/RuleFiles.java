@@ -50,7 +50,7 @@ public final class RuleFiles {
     private static List<Path> ruleFilesUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(RuleFiles::isRuleFile).sorted().toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new RuleFileException(folder.toString(), "cannot list: " + e.getMessage(), e);
         }
     }
@@ -67,7 +67,7 @@ public final class RuleFiles {
             } else {
                 loadNdjson(file, rules, skipped);
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw new RuleFileException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
     }

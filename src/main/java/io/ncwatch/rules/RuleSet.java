@@ -35,7 +35,7 @@ public final class RuleSet {
     /**
      * Parses and compiles every rule.
      *
-     * @throws InvalidRuleException for the first rule whose query is not valid EQL
+     * @throws InvalidRuleException for the first rule whose query is not valid EQL or does not compile
      */
     public static RuleSet compile(List<Rule> rules, EqlOptions options) {
         FieldSlots slots = new FieldSlots();
@@ -45,10 +45,10 @@ public final class RuleSet {
         for (Rule rule : rules) {
             try {
                 compiled.add(new CompiledRule(rule, compiler.compile(EqlParser.parse(rule.query()))));
-            } catch (EqlSyntaxException e) {
-                throw new InvalidRuleException(rule, e);
             } catch (UnsupportedQueryException e) {
                 unsupported.add(new Unsupported(rule, e.getMessage()));
+            } catch (EqlSyntaxException | IllegalArgumentException e) {
+                throw new InvalidRuleException(rule, e);
             }
         }
         return new RuleSet(slots, compiled, unsupported);

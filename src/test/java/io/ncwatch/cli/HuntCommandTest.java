@@ -118,7 +118,7 @@ class HuntCommandTest {
         Result decodeAll = hunt(events, concat(args, "--decode-all"));
 
         assertThat(ruledOut.stdoutLines()).containsExactly(NC_LISTENER);
-        assertThat(ruledOut.stderr()).contains("0 malformed", "2 events could not match from their raw bytes");
+        assertThat(ruledOut.stderr()).contains("0 malformed", "2 events not decoded: their raw bytes rule out a match");
         assertThat(decodeAll.stdoutLines()).containsExactly(NC_LISTENER);
         assertThat(decodeAll.stderr()).contains("1 malformed", "malformed line 2: NOT_JSON");
     }
@@ -173,7 +173,7 @@ class HuntCommandTest {
         Result result = hunt(NC_LISTENER, "--rule", rule.toString(), "--events", "-");
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.stderr()).startsWith("ncwatch hunt: " + rule
+        assertThat(result.stderr()).contains("ncwatch hunt: " + rule
                 + ": rule \"Netcat Listener Established Inside A Container\": line 1, column ");
     }
 
@@ -219,6 +219,12 @@ class HuntCommandTest {
                 .satisfies(r -> assertUsage(r, notARule + ": not a rule file (expected .toml or .ndjson)"));
         assertThat(hunt("", "--rule", dir.resolve("none.toml").toString(), "--events", events.toString()))
                 .satisfies(r -> assertUsage(r, "none.toml: no such file or folder"));
+    }
+
+    @Test
+    void isACommandOfNcwatch() {
+        assertThat(Main.commands()).containsKey("hunt");
+        assertThat(Main.commands().get("hunt")).isInstanceOf(HuntCommand.class);
     }
 
     @Test

@@ -80,6 +80,9 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         this.retries = metrics.counter("retries");
         metrics.gauge("currentBackoffMs", () -> currentBackoffMillis);
         this.client = ElasticsearchClients.create(config);
+        if (config.installTemplates()) {
+            templates = IndexTemplateInstaller.install(client);
+        }
     }
 
     private static AsyncSinkWriterConfiguration writerConfiguration(
@@ -101,8 +104,6 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
     @Override
     public void write(EsDocument document, Context context) throws IOException, InterruptedException {
         if (document.sizeInBytes() > config.maxDocumentBytes()) {
-            LOG.warn("Document {} for {} has {} bytes, more than maxDocumentBytes {}: dead-lettering it",
-                    document.id(), document.index(), document.sizeInBytes(), config.maxDocumentBytes());
             document = deadLetter(document, null, "document_too_large",
                     "document of " + document.sizeInBytes() + " bytes exceeds maxDocumentBytes "
                             + config.maxDocumentBytes());
@@ -134,12 +135,15 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         }
     }
 
-    /** Installs the index templates before the first bulk, so no data stream is created without them. */
+    /**
+     * The templates are put when the writer starts; a bulk waits for them, so that no data stream is
+     * created without them, and puts them again if that failed (Elasticsearch was down, say).
+     */
     private CompletableFuture<Void> templatesInstalled() {
         if (!config.installTemplates()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (templates == null || templates.isCompletedExceptionally()) {
+        if (templates.isCompletedExceptionally()) {
             templates = IndexTemplateInstaller.install(client);
         }
         return templates;

@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record EsDocument(String index, String id, byte[] json) implements Serializable {
 
+    static final int MAX_INDEX_BYTES = 255;
+    static final int MAX_ID_BYTES = 512;
+
     public EsDocument {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(id, "id");
@@ -26,9 +29,6 @@ public record EsDocument(String index, String id, byte[] json) implements Serial
                     + " bytes and ids up to " + MAX_ID_BYTES + " bytes: " + index + " / " + id);
         }
     }
-
-    static final int MAX_INDEX_BYTES = 255;
-    static final int MAX_ID_BYTES = 512;
 
     private static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;

@@ -1,0 +1,67 @@
+package io.ncwatch.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ncwatch.eql.EqlOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleSetTest {
+
+    @Test
+    void compilesRulesIntoOneTableOfFieldSlotsAndKeepsSequencesAside() {
+        Rule nc = rule("nc", "process where process.name == \"nc\" and container.id : \"*\"");
+        Rule socat = rule("socat", "process where process.name == \"socat\" and process.args : \"TCP-LISTEN:*\"");
+        Rule sequence = rule("seq", "sequence by process.entity_id [process where true] [network where true]");
+
+        RuleSet set = RuleSet.compile(List.of(nc, sequence, socat), EqlOptions.ELASTICSEARCH);
+
+        assertThat(set.compiled()).extracting(CompiledRule::rule).containsExactly(nc, socat);
+        assertThat(set.unsupported()).singleElement().satisfies(u -> {
+            assertThat(u.rule()).isEqualTo(sequence);
+            assertThat(u.reason()).contains("sequence");
+        });
+        assertThat(set.slots().paths())
+                .as("each field has one slot, whichever rules read it")
+                .contains("process.name", "container.id", "process.args")
+                .doesNotHaveDuplicates();
+        assertThat(set.compiled().get(1).query().fields()).allSatisfy(f -> assertThat(set.slots().find(f)).isNotNegative());
+    }
+
+    @Test
+    void theRequiredTextsOfSeveralRulesAreTheirUnionOrNoneWhenOneRuleHasNone() {
+        Rule nc = rule("nc", "process where process.name == \"nc\"");
+        Rule socat = rule("socat", "process where process.name == \"socat\"");
+        Rule anyStart = rule("any", "process where event.type == \"start\"");
+
+        RuleSet both = RuleSet.compile(List.of(nc, socat), EqlOptions.ELASTICSEARCH);
+        RuleSet withAnyStart = RuleSet.compile(List.of(nc, anyStart), EqlOptions.ELASTICSEARCH);
+
+        assertThat(both.requiredText()).extracting(n -> n.text()).containsExactlyInAnyOrder("nc", "socat");
+        assertThat(withAnyStart.requiredText()).as("every start event may match, so nothing can be ruled out").isEmpty();
+    }
+
+    @Test
+    void anInvalidQueryNamesTheRuleAndWhereItCameFrom() {
+        Rule broken = rule("broken", "process where process.name = \"nc\"");
+
+        assertThatThrownBy(() -> RuleSet.compile(List.of(broken), EqlOptions.ELASTICSEARCH))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageStartingWith("rules/broken.toml: rule \"Rule broken\": line 1, column ");
+    }
+
+    @Test
+    void aQueryElasticsearchWouldRejectIsInvalidToo() {
+        Rule unknownFunction = rule("fn", "process where noSuchFunction(process.name)");
+
+        assertThatThrownBy(() -> RuleSet.compile(List.of(unknownFunction), EqlOptions.ELASTICSEARCH))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageStartingWith("rules/fn.toml: rule \"Rule fn\": ");
+    }
+
+    private static Rule rule(String id, String query) {
+        return new Rule(id, "Rule " + id, "", 1, "low", 21, List.of("Elastic"), null, List.of(), List.of(), List.of(),
+                null, "eql", List.of(), query, "rules/" + id + ".toml");
+    }
+}
