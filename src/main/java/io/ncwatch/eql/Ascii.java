@@ -26,7 +26,8 @@ final class Ascii {
             return false;
         }
         for (int i = 0; i < folded.length(); i++) {
-            if (fold(s.charAt(offset + i)) != folded.charAt(i)) {
+            char c = s.charAt(offset + i);
+            if (c != folded.charAt(i) && fold(c) != folded.charAt(i)) {
                 return false;
             }
         }

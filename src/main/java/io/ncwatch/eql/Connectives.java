@@ -1,5 +1,6 @@
 package io.ncwatch.eql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code and}, {@code or} and {@code not} over compiled conditions, and the constants. */
@@ -9,23 +10,45 @@ final class Connectives {
     static final Condition ALWAYS = event -> true;
     static final Condition NEVER = event -> false;
 
+    /** A conjunction, with nested conjunctions flattened into it. */
     static Condition and(List<Condition> terms) {
-        return terms.size() == 1 ? terms.get(0) : new And(terms.toArray(Condition[]::new));
+        Condition[] flat = flatten(terms, And.class);
+        return flat.length == 1 ? flat[0] : new And(flat);
     }
 
+    /** A disjunction, with nested disjunctions flattened into it. */
     static Condition or(List<Condition> terms) {
-        return terms.size() == 1 ? terms.get(0) : new Or(terms.toArray(Condition[]::new));
+        Condition[] flat = flatten(terms, Or.class);
+        return flat.length == 1 ? flat[0] : new Or(flat);
+    }
+
+    private static Condition[] flatten(List<Condition> terms, Class<? extends Connective> kind) {
+        List<Condition> flat = new ArrayList<>();
+        for (Condition term : terms) {
+            if (kind.isInstance(term)) {
+                flat.addAll(List.of(((Connective) term).terms));
+            } else {
+                flat.add(term);
+            }
+        }
+        return flat.toArray(Condition[]::new);
     }
 
     static Condition not(Condition operand) {
         return new Not(operand);
     }
 
-    private static final class And implements Condition {
-        private final Condition[] terms;
+    private abstract static class Connective implements Condition {
+        final Condition[] terms;
 
-        And(Condition[] terms) {
+        Connective(Condition[] terms) {
             this.terms = terms;
+        }
+    }
+
+    private static final class And extends Connective {
+        And(Condition[] terms) {
+            super(terms);
         }
 
         @Override
@@ -39,11 +62,9 @@ final class Connectives {
         }
     }
 
-    private static final class Or implements Condition {
-        private final Condition[] terms;
-
+    private static final class Or extends Connective {
         Or(Condition[] terms) {
-            this.terms = terms;
+            super(terms);
         }
 
         @Override

@@ -13,26 +13,33 @@ import java.util.Set;
 /**
  * Compiles single-event EQL queries to predicates that give Elasticsearch 8.19's verdicts.
  *
- * <p>As in Elasticsearch, a field-versus-literal comparison or match (and {@code startsWith},
- * {@code endsWith}, {@code stringContains} and {@code cidrMatch} with a field first) is a two-valued
- * query leaf, true when any indexed value of the field passes, and {@code not} over it is must_not, so it
- * holds on absent fields; every other expression is a script, evaluated three-valued over every choice of
- * one value per field occurrence, where null is no match and {@code not} negates the whole script.
+ * <p>As Elasticsearch compiles them to queries, a field-versus-literal comparison or match (and
+ * {@code startsWith}, {@code endsWith}, {@code stringContains} or {@code cidrMatch} with a field first) is
+ * a two-valued leaf, true when any indexed value of the field passes, and {@code not} over it is a
+ * must_not that holds on absent fields. Every other expression is a script, evaluated three-valued over
+ * each choice of one value per field occurrence, where null (a null operand, or an error such as
+ * division by zero) is no match and {@code not} negates the whole script.
  *
- * <p>Strings longer than {@link EqlOptions#ignoreAbove()} are not indexed (absent for every comparison),
- * except on fields ECS maps as {@code wildcard} or text ({@link #isUnlimited(String)}).
+ * <p>Strings longer than {@link EqlOptions#ignoreAbove()} are not indexed, so absent for every
+ * comparison, except on the few fields ECS maps as {@code wildcard} or text ({@link #isUnlimited}).
+ *
+ * <p>{@link CompiledQuery#requiredText()} is necessary, not sufficient: every match contains one of the
+ * needles in one of its string values, but an event that contains one may still not match.
  */
 public final class EqlCompiler {
-    /** ECS categorization fields: a handful of values shared by most events, so they filter nothing. */
-    private static final Set<String> CATEGORIZATION =
-            Set.of("event.kind", "event.category", "event.type", "event.action", "event.outcome");
+    /**
+     * Fields whose handful of values most events share, so their literals filter nothing: ECS
+     * categorization, and the source and platform of the data.
+     */
+    private static final Set<String> SHARED_VALUES = Set.of(
+            "event.kind", "event.category", "event.type", "event.action", "event.outcome",
+            "event.module", "event.dataset", "data_stream.dataset", "host.os.type", "host.os.family");
 
     /** ECS fields mapped as wildcard or text, which have no ignore_above (plus every *.command_line). */
     private static final Set<String> UNLIMITED = Set.of("message", "error.message", "error.stack_trace",
             "url.full", "url.original", "process.io.text", "registry.data.strings");
 
     private static final Object NOT_CONSTANT = new Object();
-    private static final ValueTest PRESENT = value -> true;
     /** A condition whose value is null: no match, and still no match under {@code not}. */
     private static final Condition UNKNOWN = event -> false;
 
@@ -61,10 +68,10 @@ public final class EqlCompiler {
         Part part = compilation.condition(event.condition());
         if (event.category() != null) {
             Part category = compilation.fieldPart("event.category",
-                    new TermsTest(List.of(event.category()), false), null);
+                    new TermsMatcher(List.of(event.category()), false), null);
             part = compilation.and(List.of(category, part));
         }
-        List<Needle> needles = part.needles == null || part.categorical ? List.of() : part.needles;
+        List<Needle> needles = part.needles == null || part.shared ? List.of() : part.needles;
         return new Compiled(part.condition, List.copyOf(compilation.fields), needles);
     }
 
@@ -75,10 +82,10 @@ public final class EqlCompiler {
 
     /**
      * A compiled piece: its condition, the script it is when it is one (so {@code not} can negate the
-     * script), and the texts every match contains (null when unknown; categorical when they come only
-     * from categorization fields).
+     * script), and the texts every match contains (null when unknown; shared when they come only
+     * from fields whose values most events share).
      */
-    private record Part(Condition condition, ScriptCondition script, List<Needle> needles, boolean categorical) {
+    private record Part(Condition condition, ScriptCondition script, List<Needle> needles, boolean shared) {
         static Part of(Condition condition) {
             return new Part(condition, null, null, false);
         }
@@ -116,7 +123,7 @@ public final class EqlCompiler {
                 return call(call);
             }
             if (e instanceof Expr.Field field) {
-                return fieldPart(field.path(), new TermsTest(List.of(Boolean.TRUE), false), null);
+                return fieldPart(field.path(), new TermsMatcher(List.of(Boolean.TRUE), false), null);
             }
             if (e instanceof Expr.Literal literal) {
                 return constant(literal.value());
@@ -125,36 +132,39 @@ public final class EqlCompiler {
         }
 
         Part and(List<Part> terms) {
-            List<Condition> conditions = new ArrayList<>();
             List<Part> known = new ArrayList<>();
             for (Part term : terms) {
                 if (term.condition == Connectives.NEVER || term.condition == UNKNOWN) {
                     return Part.of(Connectives.NEVER);
                 }
-                if (term.condition != Connectives.ALWAYS) {
-                    conditions.add(term.condition);
-                }
                 if (term.needles != null) {
                     known.add(term);
                 }
             }
+            // Order is free (no term has effects): rare literals first, scripts last, so most events
+            // are rejected by the first term.
+            List<Condition> conditions = terms.stream()
+                    .filter(term -> term.condition != Connectives.ALWAYS)
+                    .sorted(Comparator.comparingInt(EqlCompiler::evaluationRank))
+                    .map(Part::condition)
+                    .toList();
             if (conditions.isEmpty()) {
                 return Part.of(Connectives.ALWAYS);
             }
             Part best = known.stream()
-                    .min(Comparator.comparing((Part p) -> p.categorical)
+                    .min(Comparator.comparing((Part p) -> p.shared)
                             .thenComparing(p -> -shortest(p.needles))
                             .thenComparing(p -> p.needles.size()))
                     .orElse(null);
             Condition condition = Connectives.and(conditions);
-            return best == null ? Part.of(condition) : new Part(condition, null, best.needles, best.categorical);
+            return best == null ? Part.of(condition) : new Part(condition, null, best.needles, best.shared);
         }
 
         Part or(List<Part> terms) {
             List<Condition> conditions = new ArrayList<>();
             Set<Needle> union = new LinkedHashSet<>();
             boolean allKnown = true;
-            boolean categorical = false;
+            boolean shared = false;
             for (Part term : terms) {
                 if (term.condition == Connectives.ALWAYS) {
                     return Part.of(Connectives.ALWAYS);
@@ -167,14 +177,14 @@ public final class EqlCompiler {
                     allKnown = false;
                 } else {
                     union.addAll(term.needles);
-                    categorical |= term.categorical;
+                    shared |= term.shared;
                 }
             }
             if (conditions.isEmpty()) {
                 return Part.of(Connectives.NEVER);
             }
             Condition condition = Connectives.or(conditions);
-            return allKnown ? new Part(condition, null, List.copyOf(union), categorical) : Part.of(condition);
+            return allKnown ? new Part(condition, null, List.copyOf(union), shared) : Part.of(condition);
         }
 
         private Part not(Expr operand) {
@@ -208,16 +218,16 @@ public final class EqlCompiler {
                 throw new IllegalArgumentException("comparing two fields (or expressions of fields) is not supported by EQL");
             }
             if (l != NOT_CONSTANT) {
-                return constant(new ScriptExpr.Compare(op, new ScriptExpr.Constant(l), new ScriptExpr.Constant(r)).eval(null));
+                return constant(fold(new ScriptExpr.Compare(op, new ScriptExpr.Constant(l), new ScriptExpr.Constant(r))));
             }
             if (left instanceof Expr.Field field) {
                 if (r == null) {
                     if (op != CompareOp.EQ) {
                         return Part.of(UNKNOWN);
                     }
-                    return Part.of(Connectives.not(fieldPart(field.path(), PRESENT, null).condition));
+                    return Part.of(Connectives.not(fieldPart(field.path(), ValueMatcher.PRESENT, null).condition));
                 }
-                ValueTest test = op == CompareOp.EQ ? new TermsTest(List.of(r), false) : new RangeTest(op, r);
+                ValueMatcher test = op == CompareOp.EQ ? new TermsMatcher(List.of(r), false) : new RangeMatcher(op, r);
                 List<Needle> needles = op == CompareOp.EQ ? wholeValues(List.of(r), false) : null;
                 return fieldPart(field.path(), test, needles);
             }
@@ -230,6 +240,19 @@ public final class EqlCompiler {
         }
 
         private Part match(Expr.Match m) {
+            List<Object> patterns = literalPatterns(m);
+            if (patterns.isEmpty()) {
+                return Part.of(Connectives.NEVER);
+            }
+            if (m.value() instanceof Expr.Field field) {
+                return fieldPart(field.path(), matchTest(m.kind(), m.caseInsensitive(), patterns),
+                        matchNeedles(m.kind(), m.caseInsensitive(), patterns));
+            }
+            return script(m);
+        }
+
+        /** The values of a match's patterns, without nulls (which match nothing). */
+        private List<Object> literalPatterns(Expr.Match m) {
             List<Object> patterns = new ArrayList<>();
             for (Expr pattern : m.patterns()) {
                 Object p = constantValue(pattern);
@@ -240,41 +263,61 @@ public final class EqlCompiler {
                     patterns.add(p);
                 }
             }
-            if (patterns.isEmpty()) {
-                return Part.of(Connectives.NEVER);
-            }
-            ValueTest test = matchTest(m.kind(), m.caseInsensitive(), patterns);
-            if (m.value() instanceof Expr.Field field) {
-                return fieldPart(field.path(), test, matchNeedles(m.kind(), m.caseInsensitive(), patterns));
-            }
-            return script(m);
+            return patterns;
         }
 
-        /** {@code in} in a script compares with script equality (no type coercion), any literal. */
-        private ScriptExpr inScript(ScriptExpr value, List<Object> literals, boolean caseInsensitive) {
-            if (caseInsensitive) {
-                return new ScriptExpr.Match(value, new TermsTest(literals, true), true);
+        /**
+         * A match on a computed value, as Elasticsearch's scripts do it: a literal without wildcards is an
+         * equality ({@code ==}, or {@link ScriptExpr.InsensitiveEquals} with {@code ~} or {@code :}),
+         * wildcards and regular expressions match strings only.
+         */
+        private ScriptExpr matchScript(Expr.Match m, ScriptExpr value, List<Object> patterns) {
+            if (patterns.isEmpty()) {
+                return new ScriptExpr.Constant(null);
+            }
+            if (m.kind() == MatchKind.REGEX) {
+                return new ScriptExpr.Match(value, matchTest(MatchKind.REGEX, m.caseInsensitive(), patterns));
             }
             ScriptExpr any = null;
-            for (Object literal : literals) {
-                ScriptExpr eq = new ScriptExpr.Compare(CompareOp.EQ, value, new ScriptExpr.Constant(literal));
-                any = any == null ? eq : new AnyTrue(any, eq);
+            List<Object> wildcards = new ArrayList<>();
+            for (Object pattern : patterns) {
+                if (m.kind() == MatchKind.LIKE && WildcardPattern.eql(String.valueOf(pattern), false).hasWildcards()) {
+                    wildcards.add(pattern);
+                    continue;
+                }
+                ScriptExpr literal = new ScriptExpr.Constant(pattern);
+                ScriptExpr equal = m.caseInsensitive()
+                        ? new ScriptExpr.InsensitiveEquals(value, literal)
+                        : new ScriptExpr.Compare(CompareOp.EQ, value, literal);
+                any = any == null ? equal : new ScriptExpr.AnyTrue(any, equal);
+            }
+            if (!wildcards.isEmpty()) {
+                ScriptExpr match = new ScriptExpr.Match(value, matchTest(MatchKind.LIKE, m.caseInsensitive(), wildcards));
+                any = any == null ? match : new ScriptExpr.AnyTrue(any, match);
             }
             return any;
         }
 
-        private ValueTest matchTest(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
+        private ValueMatcher matchTest(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
             if (kind == MatchKind.IN) {
-                return new TermsTest(patterns, caseInsensitive);
+                return new TermsMatcher(patterns, caseInsensitive);
             }
-            List<ValueTest> tests = new ArrayList<>();
+            List<ValueMatcher> tests = new ArrayList<>();
+            List<Object> plainTexts = new ArrayList<>();
             for (Object pattern : patterns) {
                 String text = String.valueOf(pattern);
-                tests.add(kind == MatchKind.LIKE
-                        ? WildcardPattern.eql(text, caseInsensitive)
-                        : new RegexTest(text, caseInsensitive));
+                if (kind == MatchKind.REGEX) {
+                    tests.add(new RegexMatcher(text, caseInsensitive));
+                } else if (WildcardPattern.eql(text, caseInsensitive).hasWildcards()) {
+                    tests.add(WildcardPattern.eql(text, caseInsensitive));
+                } else {
+                    plainTexts.add(text); // a pattern without wildcards is a term: one set for all of them
+                }
             }
-            return AnyValueTest.of(tests);
+            if (!plainTexts.isEmpty()) {
+                tests.add(0, new TermsMatcher(plainTexts, caseInsensitive));
+            }
+            return AnyValueMatcher.of(tests);
         }
 
         private List<Needle> matchNeedles(MatchKind kind, boolean caseInsensitive, List<Object> patterns) {
@@ -334,14 +377,14 @@ public final class EqlCompiler {
                 case "stringContains" -> fieldPart(field.path(), WildcardPattern.lucene("*" + text + "*", ci),
                         plain ? List.of(new Needle(text, false, false, ci)) : null);
                 case "cidrMatch" -> fieldPart(field.path(),
-                        new CidrTest(literals.stream().map(String.class::cast).toList()), null);
+                        new CidrMatcher(literals.stream().map(String.class::cast).toList()), null);
                 default -> null;
             };
         }
 
-        Part fieldPart(String path, ValueTest test, List<Needle> needles) {
+        Part fieldPart(String path, ValueMatcher test, List<Needle> needles) {
             FieldCondition condition = new FieldCondition(slot(path), ignoreAbove(path), test);
-            return new Part(condition, null, needles, needles != null && CATEGORIZATION.contains(path));
+            return new Part(condition, null, needles, needles != null && SHARED_VALUES.contains(path));
         }
 
         private Part script(ScriptExpr expr, Bindings bindings) {
@@ -354,7 +397,7 @@ public final class EqlCompiler {
         private Part script(Expr e) {
             Bindings bindings = new Bindings();
             ScriptExpr expr = value(e, bindings);
-            return bindings.slots.isEmpty() ? constant(expr.eval(null)) : script(expr, bindings);
+            return bindings.slots.isEmpty() ? constant(fold(expr)) : script(expr, bindings);
         }
 
         private Part constant(Object value) {
@@ -399,20 +442,7 @@ public final class EqlCompiler {
                 return new ScriptExpr.Not(value(not.operand(), bindings));
             }
             if (e instanceof Expr.Match m) {
-                List<Object> patterns = new ArrayList<>();
-                for (Expr pattern : m.patterns()) {
-                    Object p = constantValue(pattern);
-                    if (p == NOT_CONSTANT) {
-                        throw new IllegalArgumentException("the patterns of in, like, regex and : must be literals");
-                    }
-                    if (p != null) {
-                        patterns.add(p);
-                    }
-                }
-                ScriptExpr v = value(m.value(), bindings);
-                return m.kind() == MatchKind.IN
-                        ? inScript(v, patterns, m.caseInsensitive())
-                        : new ScriptExpr.Match(v, matchTest(m.kind(), m.caseInsensitive(), patterns), true);
+                return matchScript(m, value(m.value(), bindings), literalPatterns(m));
             }
             throw new IllegalArgumentException("and/or cannot be used as a value");
         }
@@ -424,10 +454,15 @@ public final class EqlCompiler {
             if (!bindings.slots.isEmpty()) {
                 return NOT_CONSTANT;
             }
+            return fold(expr);
+        }
+
+        /** Evaluates an expression without fields at compile time, as Elasticsearch's optimizer folds it. */
+        private Object fold(ScriptExpr expr) {
             try {
                 return expr.eval(null);
-            } catch (ArithmeticException ex) {
-                throw new IllegalArgumentException("cannot evaluate the constant expression: " + ex.getMessage(), ex);
+            } catch (ArithmeticException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("cannot evaluate the constant expression: " + e.getMessage(), e);
             }
         }
 
@@ -447,14 +482,6 @@ public final class EqlCompiler {
         final List<Integer> limits = new ArrayList<>();
     }
 
-    /** Script OR for {@code in}: true if any is true. */
-    private record AnyTrue(ScriptExpr left, ScriptExpr right) implements ScriptExpr {
-        @Override
-        public Object eval(Object[] bindings) {
-            return left.eval(bindings) == Boolean.TRUE || right.eval(bindings) == Boolean.TRUE;
-        }
-    }
-
     private static CompareOp flip(CompareOp op) {
         return switch (op) {
             case EQ -> CompareOp.EQ;
@@ -463,6 +490,14 @@ public final class EqlCompiler {
             case GT -> CompareOp.LT;
             case GE -> CompareOp.LE;
         };
+    }
+
+    /** 0 for terms that need rare texts, 2 for scripts, 1 for the rest. */
+    private static int evaluationRank(Part part) {
+        if (part.needles != null && !part.shared) {
+            return 0;
+        }
+        return part.script != null ? 2 : 1;
     }
 
     private static int shortest(List<Needle> needles) {

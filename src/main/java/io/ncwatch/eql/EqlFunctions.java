@@ -4,7 +4,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.ParsePosition;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * EQL's functions with the results Elasticsearch's function processors give: null in, null out (except
@@ -16,43 +15,17 @@ import java.util.Map;
 final class EqlFunctions {
     private EqlFunctions() {}
 
-    /** Argument counts (minimum, maximum) and whether a {@code ~} variant exists. */
-    private record Signature(int min, int max, boolean caseInsensitiveVariant) {}
-
-    private static final Map<String, Signature> SIGNATURES = Map.ofEntries(
-            Map.entry("add", new Signature(2, 2, false)),
-            Map.entry("between", new Signature(3, 4, true)),
-            Map.entry("cidrMatch", new Signature(2, Integer.MAX_VALUE, false)),
-            Map.entry("concat", new Signature(1, Integer.MAX_VALUE, false)),
-            Map.entry("divide", new Signature(2, 2, false)),
-            Map.entry("endsWith", new Signature(2, 2, true)),
-            Map.entry("indexOf", new Signature(2, 3, true)),
-            Map.entry("length", new Signature(1, 1, false)),
-            Map.entry("modulo", new Signature(2, 2, false)),
-            Map.entry("multiply", new Signature(2, 2, false)),
-            Map.entry("number", new Signature(1, 2, false)),
-            Map.entry("startsWith", new Signature(2, 2, true)),
-            Map.entry("string", new Signature(1, 1, false)),
-            Map.entry("stringContains", new Signature(2, 2, true)),
-            Map.entry("substring", new Signature(2, 3, false)),
-            Map.entry("subtract", new Signature(2, 2, false)));
-
-    /** Rejects an unknown function, a wrong argument count or an unsupported {@code ~}. */
+    /** Rejects what the parser would have: an unknown function, a wrong argument count, a bad {@code ~}. */
     static void check(String name, boolean caseInsensitive, int arguments) {
-        Signature signature = SIGNATURES.get(name);
-        if (signature == null) {
-            throw new IllegalArgumentException("unknown function " + name + "(); EQL has " + String.join(", ",
-                    new java.util.TreeSet<>(SIGNATURES.keySet())));
+        EqlFunction function = EqlFunction.named(name);
+        if (function == null) {
+            throw new IllegalArgumentException("unknown function " + name + "()");
         }
-        if (caseInsensitive && !signature.caseInsensitiveVariant()) {
-            throw new IllegalArgumentException("function " + name + "() has no case-insensitive variant " + name + "~()");
+        if (caseInsensitive && !function.hasCaseInsensitiveForm) {
+            throw new IllegalArgumentException("function " + name + "() has no case-insensitive form " + name + "~()");
         }
-        if (arguments < signature.min() || arguments > signature.max()) {
-            String expected = signature.min() == signature.max() ? String.valueOf(signature.min())
-                    : signature.max() == Integer.MAX_VALUE ? "at least " + signature.min()
-                    : signature.min() + " to " + signature.max();
-            throw new IllegalArgumentException(
-                    "function " + name + "() takes " + expected + " arguments, got " + arguments);
+        if (arguments < function.minArgs || arguments > function.maxArgs) {
+            throw new IllegalArgumentException("function " + name + "() " + function.arity() + ", got " + arguments);
         }
     }
 

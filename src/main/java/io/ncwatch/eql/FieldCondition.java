@@ -10,10 +10,10 @@ import java.util.List;
 final class FieldCondition implements Condition {
     private final int slot;
     private final int ignoreAbove;
-    private final ValueTest test;
+    private final ValueMatcher test;
 
     /** {@code ignoreAbove} is {@link Integer#MAX_VALUE} where no limit applies. */
-    FieldCondition(int slot, int ignoreAbove, ValueTest test) {
+    FieldCondition(int slot, int ignoreAbove, ValueMatcher test) {
         this.slot = slot;
         this.ignoreAbove = ignoreAbove;
         this.test = test;
@@ -22,6 +22,9 @@ final class FieldCondition implements Condition {
     @Override
     public boolean test(FieldValues event) {
         Object value = event.value(slot);
+        if (value instanceof String s) { // the common case, and a cheaper type check than List's
+            return s.length() <= ignoreAbove && test.test(s);
+        }
         if (value instanceof List<?> values) {
             for (int i = 0, n = values.size(); i < n; i++) {
                 Object element = values.get(i);

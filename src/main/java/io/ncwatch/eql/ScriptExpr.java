@@ -83,15 +83,37 @@ interface ScriptExpr {
         }
     }
 
-    /** {@code in}, {@code in~}, {@code like}, {@code regex} and {@code :} on a computed value. */
-    record Match(ScriptExpr value, ValueTest test, boolean stringsOnly) implements ScriptExpr {
+    /**
+     * Case-insensitive equality of a script ({@code :} or {@code in~} without wildcards): strings compare
+     * with {@link String#compareToIgnoreCase}, which folds more than ASCII, other values as {@code ==}.
+     */
+    record InsensitiveEquals(ScriptExpr left, ScriptExpr right) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            Object l = left.eval(bindings);
+            Object r = right.eval(bindings);
+            if (l instanceof String a && r instanceof String b) {
+                return a.compareToIgnoreCase(b) == 0;
+            }
+            Integer sign = Compare.compare(l, r);
+            return sign == null ? null : sign == 0;
+        }
+    }
+
+    /** True when either operand is true: a list of patterns is an OR. */
+    record AnyTrue(ScriptExpr left, ScriptExpr right) implements ScriptExpr {
+        @Override
+        public Object eval(Object[] bindings) {
+            return left.eval(bindings) == Boolean.TRUE || right.eval(bindings) == Boolean.TRUE;
+        }
+    }
+
+    /** {@code like}, {@code regex} and {@code :} with wildcards on a computed string. */
+    record Match(ScriptExpr value, ValueMatcher test) implements ScriptExpr {
         @Override
         public Object eval(Object[] bindings) {
             Object v = value.eval(bindings);
-            if (v == null || (stringsOnly && !(v instanceof String))) {
-                return null;
-            }
-            return test.test(v);
+            return v instanceof String ? test.test(v) : null;
         }
     }
 

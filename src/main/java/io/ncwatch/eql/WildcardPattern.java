@@ -14,7 +14,7 @@ import org.apache.lucene.util.automaton.Operations;
  * contains, and segments in order), so the common cases never run an automaton; a {@code ?} makes a
  * Lucene automaton, the one Elasticsearch's wildcard query runs.
  */
-final class WildcardPattern implements ValueTest {
+final class WildcardPattern implements ValueMatcher {
     private static final char STAR = '*';
     private static final char ONE = '?';
 

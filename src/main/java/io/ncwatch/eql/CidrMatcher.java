@@ -3,10 +3,10 @@ package io.ncwatch.eql;
 import java.util.List;
 
 /** {@code cidrMatch(field, ...)}: the value is an IP address inside one of the networks. */
-final class CidrTest implements ValueTest {
+final class CidrMatcher implements ValueMatcher {
     private final Cidr[] networks;
 
-    CidrTest(List<String> cidrs) {
+    CidrMatcher(List<String> cidrs) {
         this.networks = cidrs.stream().map(Cidr::parse).toArray(Cidr[]::new);
     }
 

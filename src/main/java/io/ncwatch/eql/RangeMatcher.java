@@ -7,12 +7,12 @@ import io.ncwatch.eql.ast.Expr.CompareOp;
  * compares with the literal's text in keyword (code point) order, case-sensitively; a numeric value
  * compares with the literal read as a number (no match when it does not read as one).
  */
-final class RangeTest implements ValueTest {
+final class RangeMatcher implements ValueMatcher {
     private final CompareOp op;
     private final String text;
     private final Number number;
 
-    RangeTest(CompareOp op, Object literal) {
+    RangeMatcher(CompareOp op, Object literal) {
         this.op = op;
         this.text = String.valueOf(literal);
         this.number = Numbers.parse(literal);
@@ -23,7 +23,7 @@ final class RangeTest implements ValueTest {
         int sign;
         if (value instanceof String s) {
             sign = Numbers.compareKeywords(s, text);
-        } else if (value instanceof Boolean || number == null) {
+        } else if (!(value instanceof Long || value instanceof Double) || number == null) {
             return false;
         } else {
             sign = Numbers.compare(value, number);

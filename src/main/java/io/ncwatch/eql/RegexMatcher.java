@@ -10,10 +10,10 @@ import org.apache.lucene.util.automaton.RegExp;
  * query uses by default ({@link RegExp#ALL}: {@code & ~ # @ <n-m>} and the rest) and, for
  * {@code regex~}, Lucene's ASCII case-insensitive matching. Automata cannot backtrack.
  */
-final class RegexTest implements ValueTest {
+final class RegexMatcher implements ValueMatcher {
     private final CharacterRunAutomaton automaton;
 
-    RegexTest(String pattern, boolean caseInsensitive) {
+    RegexMatcher(String pattern, boolean caseInsensitive) {
         Automaton automaton;
         try {
             automaton = new RegExp(pattern, RegExp.ALL, caseInsensitive ? RegExp.ASCII_CASE_INSENSITIVE : 0)
