@@ -179,7 +179,7 @@ final class FaultRun {
     Map<String, Long> copiesById(String index, String field) {
         elasticsearch.request("POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
         JsonNode answer = elasticsearch.request("POST", "/" + index + "/_search?size=0&ignore_unavailable=true",
-                "{\"aggs\":{\"values\":{\"terms\":{\"field\":\"" + field + "\",\"size\":65000}}}}");
+                "{\"track_total_hits\":true,\"aggs\":{\"values\":{\"terms\":{\"field\":\"" + field + "\",\"size\":65000}}}}");
         Map<String, Long> copies = new HashMap<>();
         for (JsonNode bucket : answer.at("/aggregations/values/buckets")) {
             copies.put(bucket.get("key").asText(), bucket.get("doc_count").asLong());
