@@ -30,6 +30,11 @@ import java.util.List;
  * <p>Thread-safe; each call allocates only its result and Jackson's parser.
  */
 public final class EcsDecoder {
+    /** The earliest {@code @timestamp} taken: 1970-01-01T00:00:00Z. */
+    public static final long EARLIEST_TIMESTAMP = 0L;
+    /** The first {@code @timestamp} refused: 2100-01-01T00:00:00Z. */
+    public static final long LATEST_TIMESTAMP = 4_102_444_800_000L;
+
     private final FieldTree tree;
     private final int slotCount;
     private final DecodeLimits limits;
@@ -109,6 +114,10 @@ public final class EcsDecoder {
             }
             switch (token) {
                 case START_OBJECT -> {
+                    if (node.slot >= 0) {
+                        // Skipped, it would leave the field absent: an event "without" container.id.
+                        throw new MalformedEventException(Reason.WRONG_TYPE, node.path + " is an object, expected a value");
+                    }
                     if (node.hasChildren()) {
                         object(node);
                     } else {
@@ -171,6 +180,11 @@ public final class EcsDecoder {
             } else {
                 throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp is " + describe(token)
                         + ", expected an ISO-8601 string or whole epoch milliseconds");
+            }
+            // One event from the far future would carry event time, and so every window, past all others.
+            if (timestampMillis < EARLIEST_TIMESTAMP || timestampMillis >= LATEST_TIMESTAMP) {
+                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + timestampMillis
+                        + " ms since the epoch is before 1970 or from the year 2100 on");
             }
         }
 
