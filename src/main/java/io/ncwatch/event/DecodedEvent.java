@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * One event as {@link EcsDecoder} decoded it: the values of the slotted fields and the event time.
- * Values follow {@link FieldValues}; a list is immutable and never empty, and holds no nulls.
+ * Values follow {@link FieldValues}; a field with one value is that value, even when the document wrote
+ * it as an array of one, and a list (immutable, no nulls) holds at least two.
  */
 public final class DecodedEvent implements FieldValues {
     private final long timestampMillis;

@@ -19,9 +19,11 @@ import java.util.List;
  * (as it was when the decoder was built) and {@code @timestamp}; every other subtree is skipped unread.
  *
  * <p>Elasticsearch's view of a document: nested and dotted spellings of a path are one field, and when
- * a document spells a field more than once the values merge into a list; arrays flatten, arrays of
- * objects included ({@code a: [{b: 1}, {b: 2}]} gives {@code a.b = [1, 2]}); JSON nulls are no values
- * (EQL never matches a null element, and an array of nulls is absent, as in Elasticsearch). An integer
+ * a document spells a field more than once the values merge; arrays flatten, arrays of objects included
+ * ({@code a: [{b: 1}, {b: 2}]} gives {@code a.b = [1, 2]}); JSON nulls are no values (EQL never matches
+ * a null element, and an array of nulls is absent, as in Elasticsearch); a field with one value is that
+ * value, a field with more is a list, whether or not the document wrote an array (Elasticsearch does not
+ * tell {@code "a"} from {@code ["a"]} either, and the predicates read a scalar faster). An integer
  * is a Long, or a Double when it does not fit in a long (as Elasticsearch's dynamic mapping keeps it a
  * number), and a decimal is a Double.
  *
@@ -69,8 +71,7 @@ public final class EcsDecoder {
             }
             return decoding.finish();
         } catch (StreamConstraintsException e) {
-            boolean depth = e.getOriginalMessage().contains("nesting depth");
-            throw new MalformedEventException(depth ? Reason.TOO_DEEP : Reason.VALUE_TOO_LONG, jacksonDetail(e));
+            throw new MalformedEventException(constraint(e.getOriginalMessage()), jacksonDetail(e));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(Reason.NOT_JSON, jacksonDetail(e));
         } catch (IOException e) {
@@ -115,9 +116,6 @@ public final class EcsDecoder {
                     }
                 }
                 case START_ARRAY -> {
-                    if (node.slot >= 0) {
-                        markList(node.slot);
-                    }
                     JsonToken element;
                     while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
                         value(node, element);
@@ -176,25 +174,18 @@ public final class EcsDecoder {
             }
         }
 
-        private void markList(int slot) {
-            Object current = values[slot];
-            if (!(current instanceof ArrayList<?>)) {
-                ArrayList<Object> list = new ArrayList<>(4);
-                if (current != null) {
-                    list.add(current);
-                }
-                values[slot] = list;
-            }
-        }
-
         @SuppressWarnings("unchecked")
         private void add(int slot, Object value) {
             Object current = values[slot];
             if (current == null) {
                 values[slot] = value;
+            } else if (current instanceof ArrayList<?> list) {
+                ((ArrayList<Object>) list).add(value);
             } else {
-                markList(slot);
-                ((ArrayList<Object>) values[slot]).add(value);
+                ArrayList<Object> list = new ArrayList<>(4);
+                list.add(current);
+                list.add(value);
+                values[slot] = list;
             }
         }
 
@@ -204,7 +195,7 @@ public final class EcsDecoder {
             }
             for (int slot = 0; slot < values.length; slot++) {
                 if (values[slot] instanceof ArrayList<?> list) {
-                    values[slot] = list.isEmpty() ? null : List.copyOf(list);
+                    values[slot] = List.copyOf(list);
                 }
             }
             return new DecodedEvent(timestampMillis, values);
@@ -220,6 +211,16 @@ public final class EcsDecoder {
         }
         return length >= 2 && ((json[offset] == (byte) 0xFE && json[offset + 1] == (byte) 0xFF)
                 || (json[offset] == (byte) 0xFF && json[offset + 1] == (byte) 0xFE));
+    }
+
+    /**
+     * Which of Jackson's read constraints failed: the nesting depth, the length of a name or number, or
+     * (a rare case: field names crafted to collide in Jackson's symbol table) the event's size.
+     */
+    private static Reason constraint(String message) {
+        return message.contains("nesting depth") ? Reason.TOO_DEEP
+                : message.contains("length") ? Reason.VALUE_TOO_LONG
+                : Reason.TOO_LARGE;
     }
 
     private static String describe(JsonToken token) {

@@ -1,6 +1,9 @@
 package io.ncwatch.event;
 
 import io.ncwatch.eql.Needle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,34 +23,53 @@ import java.util.Set;
  * of unescaped characters and appears verbatim in the bytes. A malformed escape also answers true, so
  * that the decoder, not this filter, judges the event.
  *
- * <p>One pass over the bytes for all needles: a 256-entry table of the needles each byte can start, and
- * one of those each byte can continue, as bit sets; hence at most {@value #MAX_PATTERNS} distinct needles,
- * beyond which (and for no needles, an empty needle, or a needle with a character JSON must escape)
- * the filter gives up and always answers true.
+ * <p>The usual event has no backslash and few places where a needle's first two bytes meet: those are
+ * found eight bytes at a time (for up to {@value #MAX_WORD_STARTS} distinct two-byte starts), and only
+ * they are looked at closer; from a backslash on, every byte is. A closer look goes through 256-entry
+ * tables of the needles each byte can be the first, second or third byte of, as bit sets; hence at most
+ * {@value #MAX_PATTERNS} distinct needles, beyond which (and for no needles, an empty needle, or a
+ * needle with a character JSON must escape) the filter gives up and always answers true.
  */
 public final class RawPrefilter {
     static final int MAX_PATTERNS = 63;
-    /** Bit 63 of {@link #firstByte}: the byte is a backslash, an escape to decode. */
+    /** Two-byte starts the eight-byte test checks: each costs; JIT-compiled loops over an array cost more. */
+    private static final int MAX_WORD_STARTS = 2;
+    /** How many leading bytes of a needle the tables of {@link #byteAt} sieve by. */
+    private static final int SIEVE_BYTES = 3;
+    /** Bit 63 of {@link #byteAt}{@code [0]}: the byte is a backslash, an escape to decode. */
     private static final long ESCAPE = 1L << 63;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long BACKSLASHES = ONES * '\\';
+    /** OR-ed into bytes, folds ASCII letters (and merges a few other bytes: fine for a first sieve). */
+    private static final long CASE_BITS = ONES * 0x20;
+    private static final long HIGH_BITS = ONES << 7;
 
     private final boolean always;
     private final byte[][] patterns;
     private final boolean[] foldCase;
-    private final long[] firstByte = new long[256];
-    private final long[] secondByte = new long[256];
+    /**
+     * {@code byteAt[k][b]}: the needles (as bits) whose byte k may be b, or that are shorter than k + 1;
+     * {@code byteAt[0]['\\']} is {@link #ESCAPE} alone, as no needle has a backslash.
+     */
+    private final long[][] byteAt = new long[SIEVE_BYTES][256];
     private final boolean[] asciiInNeedles = new boolean[128];
     private boolean nonAsciiInNeedles;
+    /**
+     * Whether the needles have at most {@value #MAX_WORD_STARTS} distinct two-byte starts (OR-ed with 0x20),
+     * and then those, each byte repeated in all 8 bytes of a long (one start is given twice).
+     */
+    private final boolean byWords;
+    private final long first0, second0, first1, second1;
 
     public RawPrefilter(List<Needle> needles) {
         Set<Needle> distinct = new LinkedHashSet<>(needles);
         this.always = distinct.isEmpty() || distinct.size() > MAX_PATTERNS || distinct.stream().anyMatch(RawPrefilter::unsearchable);
         this.patterns = new byte[always ? 0 : distinct.size()][];
         this.foldCase = new boolean[patterns.length];
-        if (always) {
-            return;
-        }
+        Set<Integer> starts = new LinkedHashSet<>();
         int n = 0;
-        for (Needle needle : distinct) {
+        for (Needle needle : always ? Set.<Needle>of() : distinct) {
             String text = needle.atStart() ? "\"" + needle.text() : needle.text();
             text = needle.atEnd() ? text + "\"" : text;
             byte[] pattern = text.getBytes(StandardCharsets.UTF_8);
@@ -58,9 +80,18 @@ public final class RawPrefilter {
             patterns[n] = pattern;
             index(n, pattern);
             needle.text().chars().forEach(c -> noteNeedleChar((char) c, needle.caseInsensitive()));
+            starts.add(pattern.length < 2 ? -1 : ((pattern[0] | 0x20) & 0xff) << 8 | ((pattern[1] | 0x20) & 0xff));
             n++;
         }
-        firstByte['\\'] |= ESCAPE;
+        byteAt[0]['\\'] = ESCAPE;
+        this.byWords = !starts.isEmpty() && !starts.contains(-1) && starts.size() <= MAX_WORD_STARTS;
+        int[] start = starts.stream().mapToInt(Integer::intValue).toArray();
+        int start0 = byWords ? start[0] : 0;
+        int start1 = byWords ? start[start.length - 1] : 0;
+        this.first0 = ONES * (start0 >> 8);
+        this.second0 = ONES * (start0 & 0xff);
+        this.first1 = ONES * (start1 >> 8);
+        this.second1 = ONES * (start1 & 0xff);
     }
 
     /** False only when {@code json[off, off + len)} cannot contain any needle. */
@@ -68,9 +99,40 @@ public final class RawPrefilter {
         if (always) {
             return true;
         }
-        int end = off + len;
-        for (int i = off; i < end; i++) {
-            long candidates = firstByte[json[i] & 0xff];
+        return byWords ? scanWords(json, off, off + len) : scan(json, off, off + len);
+    }
+
+    /**
+     * Eight positions at a time: a position gets a closer look when it may hold a needle's first two
+     * bytes or a backslash; from a backslash on, every byte does.
+     */
+    private boolean scanWords(byte[] json, int off, int end) {
+        int i = off;
+        for (; i + 9 <= end; i += 8) {
+            long word = (long) LONGS.get(json, i);
+            long folded = word | CASE_BITS;
+            long next = (long) LONGS.get(json, i + 1) | CASE_BITS;
+            long flagged = (zeroBytesAndMore(word ^ BACKSLASHES)
+                    | zeroBytesAndMore((folded ^ first0) | (next ^ second0))
+                    | zeroBytesAndMore((folded ^ first1) | (next ^ second1))) & HIGH_BITS;
+            for (; flagged != 0; flagged &= flagged - 1) {
+                int at = i + (Long.numberOfTrailingZeros(flagged) >>> 3);
+                long candidates = byteAt[0][json[at] & 0xff];
+                if (candidates == ESCAPE) {
+                    return scan(json, i, end);
+                }
+                if (startsAt(json, at, end, candidates)) {
+                    return true;
+                }
+            }
+        }
+        return scan(json, i, end);
+    }
+
+    /** Whether a needle starts in {@code [from, end)}, visiting every byte and decoding escapes. */
+    private boolean scan(byte[] json, int from, int end) {
+        for (int i = from; i < end; i++) {
+            long candidates = byteAt[0][json[i] & 0xff];
             if (candidates == 0) {
                 continue;
             }
@@ -82,18 +144,32 @@ public final class RawPrefilter {
                 i = escapeEnd - 1;
                 continue;
             }
-            if (i + 1 < end) {
-                candidates &= secondByte[json[i + 1] & 0xff];
-            }
-            while (candidates != 0) {
-                int n = Long.numberOfTrailingZeros(candidates);
-                if (matchesAt(json, i, end, n)) {
-                    return true;
-                }
-                candidates &= candidates - 1;
+            if (startsAt(json, i, end, candidates)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether one of the {@code candidates}, bits of needles that may start with {@code json[i]}, starts at i. */
+    private boolean startsAt(byte[] json, int i, int end, long candidates) {
+        for (int k = 1; k < SIEVE_BYTES && i + k < end; k++) {
+            candidates &= byteAt[k][json[i + k] & 0xff];
+        }
+        for (; candidates != 0; candidates &= candidates - 1) {
+            if (matchesAt(json, i, end, Long.numberOfTrailingZeros(candidates))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sets the high bit of each zero byte of {@code x}, and maybe of a byte above one; other bits are
+     * noise ({@code & HIGH_BITS} clears them).
+     */
+    private static long zeroBytesAndMore(long x) {
+        return (x - ONES) & ~x;
     }
 
     /**
@@ -105,7 +181,6 @@ public final class RawPrefilter {
             return -1;
         }
         char decoded;
-        int escapeEnd;
         switch (json[i + 1]) {
             case '"', '\\', '/' -> decoded = (char) json[i + 1];
             case 'b' -> decoded = '\b';
@@ -131,9 +206,8 @@ public final class RawPrefilter {
                 return -1;
             }
         }
-        escapeEnd = json[i + 1] == 'u' ? i + 6 : i + 2;
         boolean inNeedle = decoded < 128 ? asciiInNeedles[decoded] : nonAsciiInNeedles;
-        return inNeedle ? -1 : escapeEnd;
+        return inNeedle ? -1 : i + (json[i + 1] == 'u' ? 6 : 2);
     }
 
     private boolean matchesAt(byte[] json, int i, int end, int n) {
@@ -152,13 +226,11 @@ public final class RawPrefilter {
     }
 
     private void index(int n, byte[] pattern) {
-        long bit = 1L << n;
-        for (int b = 0; b < 256; b++) {
-            if (same((byte) b, pattern[0], foldCase[n])) {
-                firstByte[b] |= bit;
-            }
-            if (pattern.length == 1 || same((byte) b, pattern[1], foldCase[n])) {
-                secondByte[b] |= bit;
+        for (int k = 0; k < SIEVE_BYTES; k++) {
+            for (int b = 0; b < 256; b++) {
+                if (k >= pattern.length || same((byte) b, pattern[k], foldCase[n])) {
+                    byteAt[k][b] |= 1L << n;
+                }
             }
         }
     }
