@@ -47,23 +47,23 @@ public final class AlertDocument {
     /** @param created {@code event.created}: when the job raised the alert */
     public Alert build(Rule rule, Detection detection, Instant created) {
         ContainerEvent event = detection.event;
-        String sourceIdentity =
-                AlertId.sourceEventIdentity(event.eventId, event.topic, event.partition, event.offset);
-        String id = AlertId.of(rule.ruleId(), sourceIdentity, detection.stage);
-        ObjectNode source = parse(event.raw);
+        String id = AlertId.of(rule.ruleId(), identity(event), detection.stage);
+        CorrelatedAlert correlated = detection.correlated() ? CorrelatedAlert.of(detection.stage) : null;
+        ObjectNode source = correlated == null ? parse(event.raw) : overlay(parse(detection.listener.raw), detection);
 
         ObjectNode doc = JSON.createObjectNode();
         doc.put("@timestamp", timestamp(event.timestamp));
-        doc.put("message", message(rule, source));
+        doc.put("message", correlated == null ? message(rule, source) : correlated.message(source, detection));
         ObjectNode ev = doc.putObject("event");
         ev.put("kind", "alert");
         ev.put("module", "ncwatch");
         ev.put("dataset", "ncwatch.alerts");
         ev.put("id", id);
         ev.put("created", TIMESTAMP.format(created));
-        ev.put("severity", Severity.number(rule.severity()));
-        ev.put("risk_score", rule.riskScore());
-        putRule(doc.putObject("rule"), rule);
+        String severity = correlated == null ? rule.severity() : CorrelatedAlert.SEVERITY;
+        ev.put("severity", Severity.number(severity));
+        ev.put("risk_score", correlated == null ? rule.riskScore() : correlated.riskScore());
+        putRule(doc.putObject("rule"), rule, correlated == null ? rule.name() : correlated.title());
         putThreat(doc, rule.threat());
         for (var field : source.properties()) {
             if (isCopied(field.getKey())) {
@@ -72,13 +72,17 @@ public final class AlertDocument {
         }
         putRelated(doc, source);
         ObjectNode ncwatch = doc.putObject("ncwatch");
-        ncwatch.put("severity", rule.severity());
+        ncwatch.put("severity", severity);
         ncwatch.put("stage", detection.stage);
         ObjectNode sourceEvent = ncwatch.putObject("source_event");
         sourceEvent.put("id", event.eventId);
         sourceEvent.put("topic", event.topic);
         sourceEvent.put("partition", event.partition);
         sourceEvent.put("offset", event.offset);
+        AncestryFields.put(ncwatch.putObject("ancestry"), event);
+        if (correlated != null) {
+            putCorrelation(ncwatch.putObject("correlation"), rule, detection);
+        }
         ObjectNode dataStream = doc.putObject("data_stream");
         dataStream.put("type", "logs");
         dataStream.put("dataset", "ncwatch.alerts");
@@ -90,10 +94,85 @@ public final class AlertDocument {
         }
     }
 
-    private void putRule(ObjectNode node, Rule rule) {
+    private static String identity(ContainerEvent event) {
+        return AlertId.sourceEventIdentity(event.eventId, event.topic, event.partition, event.offset);
+    }
+
+    /**
+     * A correlated alert's source view: the listener's event (its container, orchestrator, host and cloud
+     * are the container's) with the follow-up's own {@code process}, and for a connection its
+     * {@code source} and {@code destination.port}. The follow-up's bytes are not kept (the decoder drops
+     * those of events that match no rule), so these come from its decoded fields.
+     */
+    private static ObjectNode overlay(ObjectNode listener, Detection detection) {
+        ContainerEvent event = detection.event;
+        listener.properties().removeIf(field -> field.getKey().equals("process") || field.getKey().startsWith("process.")
+                || field.getKey().equals("source") || field.getKey().startsWith("source."));
+        ObjectNode process = listener.putObject("process");
+        process.put("entity_id", event.processEntityId);
+        putNumber(process, "pid", event.processPid);
+        process.put("name", event.processName);
+        process.put("executable", event.processExecutable);
+        putStrings(process, "args", event.processArgs);
+        ObjectNode parent = process.putObject("parent");
+        parent.put("entity_id", event.parentEntityId);
+        putNumber(parent, "pid", event.parentPid);
+        parent.put("name", event.parentName);
+        if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
+            ObjectNode peer = listener.putObject("source");
+            peer.put("ip", event.sourceIp);
+            putNumber(peer, "port", event.sourcePort);
+            ObjectNode local = JSON.createObjectNode();
+            putNumber(local, "port", event.destinationPort);
+            listener.set("destination", local);
+        }
+        return listener;
+    }
+
+    private static void putCorrelation(ObjectNode node, Rule rule, Detection detection) {
+        ContainerEvent listener = detection.listener;
+        ContainerEvent event = detection.event;
+        node.put("base_alert_id", AlertId.of(rule.ruleId(), identity(listener), Detection.STAGE_RULE));
+        putNumber(node, "listener_port", detection.listenerPort == null ? null : detection.listenerPort.longValue());
+        ObjectNode listenerNode = node.putObject("listener");
+        listenerNode.put("event_id", listener.eventId);
+        listenerNode.put("entity_id", listener.processEntityId);
+        putNumber(listenerNode, "pid", listener.processPid);
+        listenerNode.put("name", listener.processName);
+        putStrings(listenerNode, "args", listener.processArgs);
+        if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
+            ObjectNode peer = node.putObject("peer");
+            peer.put("ip", event.sourceIp);
+            putNumber(peer, "port", event.sourcePort);
+        } else {
+            ObjectNode shell = node.putObject("shell");
+            shell.put("name", event.processName);
+            putStrings(shell, "args", event.processArgs);
+            shell.put("entity_id", event.processEntityId);
+            putNumber(shell, "pid", event.processPid);
+        }
+    }
+
+    static void putNumber(ObjectNode node, String name, Long value) {
+        if (value == null) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+
+    static void putStrings(ObjectNode node, String name, String[] values) {
+        if (values == null) {
+            node.putNull(name);
+        } else {
+            strings(node.putArray(name), java.util.Arrays.asList(values));
+        }
+    }
+
+    private void putRule(ObjectNode node, Rule rule, String name) {
         node.put("id", rule.ruleId());
         node.put("uuid", rule.ruleId());
-        node.put("name", rule.name());
+        node.put("name", name);
         node.put("version", Integer.toString(rule.version()));
         node.put("ruleset", ruleset);
         strings(node.putArray("author"), rule.author());
@@ -173,12 +252,9 @@ public final class AlertDocument {
     /** "Netcat Listener Established Inside A Container in container payments-api (8c4b2f9e6a1d) started by bash: nc -lvnp 4444". */
     static String message(Rule rule, ObjectNode source) {
         StringBuilder message = new StringBuilder(rule.name());
-        String containerId = EventFields.text(source, "container.id");
-        if (containerId != null) {
-            String shortId = containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
-            String containerName = containerName(source);
-            message.append(" in container ")
-                    .append(containerName == null ? shortId : containerName + " (" + shortId + ")");
+        String container = containerLabel(source);
+        if (container != null) {
+            message.append(" in container ").append(container);
         }
         String parent = EventFields.text(source, "process.parent.name");
         if (parent != null) {
@@ -191,6 +267,17 @@ public final class AlertDocument {
         return message.toString();
     }
 
+    /** "payments-api (8c4b2f9e6a1d)": the container's name and short id; null when the event names no container. */
+    static String containerLabel(ObjectNode source) {
+        String containerId = EventFields.text(source, "container.id");
+        if (containerId == null) {
+            return null;
+        }
+        String shortId = containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+        String containerName = containerName(source);
+        return containerName == null ? shortId : containerName + " (" + shortId + ")";
+    }
+
     /** {@code container.name}, else the last part of the image name (how people name a workload). */
     private static String containerName(ObjectNode source) {
         String name = EventFields.text(source, "container.name");
@@ -201,7 +288,7 @@ public final class AlertDocument {
         return image == null ? null : image.substring(image.lastIndexOf('/') + 1);
     }
 
-    private static String commandLine(ObjectNode source) {
+    static String commandLine(ObjectNode source) {
         String commandLine = EventFields.text(source, "process.command_line");
         if (commandLine != null) {
             return commandLine;

@@ -24,7 +24,23 @@ public class ContainerEvent {
     public String parentEntityId;
     public Long parentPid;
     public String parentName;
+    public String[] parentArgs;
     public String userId;
+
+    /** {@code process.session_leader}: the process that started the event's session. */
+    public String sessionLeaderEntityId;
+    public Long sessionLeaderPid;
+    public String sessionLeaderName;
+    /** {@code process.entry_leader}: the process by which the session entered the container. */
+    public String entryLeaderEntityId;
+    public Long entryLeaderPid;
+    public String entryLeaderName;
+
+    /**
+     * The event's process ancestors, parent first; attached by the per-container context stage to the
+     * events that need it (rule matches and correlation candidates), null before and on all others.
+     */
+    public Ancestor[] ancestry;
 
     public String sourceIp;
     public Long sourcePort;

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * {@code yyyy-MM-dd['T'HH:mm[:ss[.fraction]]][Z|±HH[[:]mm]]} (no offset means UTC; fraction digits beyond
  * milliseconds are dropped), or a string of digits meaning milliseconds since the epoch.
  */
-final class EcsTimestamp {
+public final class EcsTimestamp {
     private final String text;
     private int pos;
 
@@ -18,7 +18,7 @@ final class EcsTimestamp {
     }
 
     /** Milliseconds since the epoch; throws {@link DateTimeException} saying what is wrong. */
-    static long toEpochMillis(String text) {
+    public static long toEpochMillis(String text) {
         if (allDigits(text)) {
             try {
                 return Long.parseLong(text);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.alert.AlertDocument;
 import io.ncwatch.alert.AlertId;
+import io.ncwatch.event.ContainerEvent;
 import io.ncwatch.source.kafka.RawEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ public class DeadLetter {
     /** The most bytes of a rejected record that are kept. */
     public static final int MAX_BYTES = 32 * 1024;
 
-    /** A {@code MalformedEventException.Reason} name. */
+    /** Where the job set it aside: {@value #STAGE_DECODE} or {@value #STAGE_CORRELATION}. */
+    public String stage = STAGE_DECODE;
+    /** A {@code MalformedEventException.Reason} name, or {@value #LATE}. */
     public String reason;
     public String detail;
     public String topic;
@@ -35,6 +38,11 @@ public class DeadLetter {
     /** When it was rejected, epoch milliseconds. */
     public long time;
 
+    public static final String STAGE_DECODE = "decode";
+    public static final String STAGE_CORRELATION = "correlation";
+    /** Reason of an event that reached the correlation behind the watermark: it was not correlated. */
+    public static final String LATE = "LATE";
+
     public DeadLetter() {}
 
     public static DeadLetter of(RawEvent raw, String reason, String detail, long time) {
@@ -46,6 +54,26 @@ public class DeadLetter {
         letter.offset = raw.offset;
         letter.size = raw.json.length;
         letter.bytes = Arrays.copyOf(raw.json, utf8Boundary(raw.json, Math.min(raw.json.length, MAX_BYTES)));
+        letter.time = time;
+        return letter;
+    }
+
+    /**
+     * An event the correlation received behind the watermark. Its bytes are kept only when it matched a
+     * rule (the decoder drops the others' before the shuffle); its topic, partition and offset find it.
+     */
+    public static DeadLetter late(ContainerEvent event, long time) {
+        DeadLetter letter = new DeadLetter();
+        letter.stage = STAGE_CORRELATION;
+        letter.reason = LATE;
+        letter.detail = "event time " + AlertDocument.timestamp(event.timestamp) + " of " + event.eventAction
+                + " event in container " + event.containerId + " is behind the watermark: not correlated";
+        letter.topic = event.topic;
+        letter.partition = event.partition;
+        letter.offset = event.offset;
+        byte[] raw = event.raw == null ? new byte[0] : event.raw;
+        letter.size = raw.length;
+        letter.bytes = Arrays.copyOf(raw, utf8Boundary(raw, Math.min(raw.length, MAX_BYTES)));
         letter.time = time;
         return letter;
     }
@@ -78,7 +106,7 @@ public class DeadLetter {
         error.put("type", reason);
         error.put("message", detail);
         ObjectNode record = doc.putObject("ncwatch").putObject("deadletter");
-        record.put("stage", "decode");
+        record.put("stage", stage);
         record.put("reason", reason);
         record.put("topic", topic);
         record.put("partition", partition);

@@ -38,6 +38,8 @@ public record JobConfig(
         Outputs outputs,
         EventTime eventTime,
         Checkpoints checkpoints,
+        Context context,
+        Correlation correlation,
         String stateBackend,
         Integer maxParallelism,
         Integer parallelism) {
@@ -50,6 +52,8 @@ public record JobConfig(
         outputs = outputs == null ? new Outputs(null, null, null, null) : outputs;
         eventTime = eventTime == null ? new EventTime(null, null) : eventTime;
         checkpoints = checkpoints == null ? new Checkpoints(null) : checkpoints;
+        context = context == null ? new Context(null, null, null) : context;
+        correlation = correlation == null ? new Correlation(null, null) : correlation;
         stateBackend = orDefault(stateBackend, "hashmap");
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException("state-backend must be hashmap or rocksdb, got " + stateBackend);
@@ -170,6 +174,47 @@ public record JobConfig(
         }
     }
 
+    /**
+     * The per-container process table.
+     *
+     * @param releaseGrace event time a process stays known after its end event (for late children)
+     * @param ttl a process unused this long (processing time) is forgotten: for ends that never come
+     * @param maxProcesses processes kept per container; beyond, the oldest are evicted
+     */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Context(
+            @JsonDeserialize(using = DurationText.class) Duration releaseGrace,
+            @JsonDeserialize(using = DurationText.class) Duration ttl,
+            Integer maxProcesses) {
+        public Context {
+            releaseGrace = releaseGrace == null ? Duration.ofSeconds(30) : releaseGrace;
+            ttl = ttl == null ? Duration.ofHours(24) : ttl;
+            maxProcesses = maxProcesses == null ? 1024 : maxProcesses;
+            if (maxProcesses < 1) {
+                throw new IllegalArgumentException("context.max-processes must be at least 1, got " + maxProcesses);
+            }
+        }
+    }
+
+    /**
+     * The listener correlation.
+     *
+     * @param listenerRules ids of the rules whose detections are netcat listeners; null: every rule of the job
+     * @param window how long after a listener its accepted connections and shell count
+     */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Correlation(
+            List<String> listenerRules,
+            @JsonDeserialize(using = DurationText.class) Duration window) {
+        public Correlation {
+            listenerRules = listenerRules == null ? null : List.copyOf(listenerRules);
+            window = window == null ? Duration.ofMinutes(10) : window;
+            if (window.isZero() || window.isNegative()) {
+                throw new IllegalArgumentException("correlation.window must be positive, got " + window);
+            }
+        }
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -202,7 +247,7 @@ public record JobConfig(
             JobConfig bound = YAML.treeToValue(root, JobConfig.class);
             List<String> resolvedRules = bound.rules.stream().map(r -> directory.resolve(r).toString()).toList();
             return new JobConfig(bound.name, resolvedRules, bound.kafka, bound.elasticsearch, bound.outputs,
-                    bound.eventTime, bound.checkpoints, bound.stateBackend, bound.maxParallelism,
+                    bound.eventTime, bound.checkpoints, bound.context, bound.correlation, bound.stateBackend, bound.maxParallelism,
                     bound.parallelism);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(origin + ": " + e.getOriginalMessage() + " at " + pathOf(e), e);

@@ -7,6 +7,7 @@ import io.ncwatch.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,5 +43,25 @@ final class JobRules {
             throw new IllegalArgumentException("no rule to run in " + files);
         }
         return runnable;
+    }
+
+    /**
+     * The ids of the rules whose detections are listeners: those {@code correlation.listener-rules} names,
+     * or every rule of the job when it names none.
+     *
+     * @throws IllegalArgumentException when it names a rule the job does not run
+     */
+    static Set<String> listenerRules(JobConfig.Correlation correlation, List<Rule> rules) {
+        Set<String> ids = new LinkedHashSet<>();
+        rules.forEach(rule -> ids.add(rule.ruleId()));
+        if (correlation.listenerRules() == null) {
+            return ids;
+        }
+        for (String id : correlation.listenerRules()) {
+            if (!ids.contains(id)) {
+                throw new IllegalArgumentException("correlation.listener-rules names " + id + ", which is not a rule of the job");
+            }
+        }
+        return Set.copyOf(correlation.listenerRules());
     }
 }

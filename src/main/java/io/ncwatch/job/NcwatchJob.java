@@ -2,14 +2,18 @@ package io.ncwatch.job;
 
 import io.ncwatch.alert.Alert;
 import io.ncwatch.alert.Detection;
+import io.ncwatch.context.ContainerContext;
+import io.ncwatch.correlate.Correlation;
 import io.ncwatch.event.ContainerEvent;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.source.kafka.KafkaEventSources;
 import io.ncwatch.source.kafka.KafkaTopics;
 import io.ncwatch.source.kafka.RawEvent;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,6 +27,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,15 +102,15 @@ public final class NcwatchJob {
     }
 
     /**
-     * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container,
-     * turn matches into detections, build alerts, hand alerts and dead letters to {@code sinks}.
+     * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
+     * (process context and rule detections, at once), correlate listeners with what follows them, build
+     * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
      */
     public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
         SingleOutputStreamOperator<ContainerEvent> decoded = events
                 .process(new DecodeFunction(rules), TypeInformation.of(ContainerEvent.class))
                 .name("decode and match")
                 .uid("decode");
-        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
 
         DataStream<ContainerEvent> timed = decoded
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -115,21 +120,35 @@ public final class NcwatchJob {
                 .name("event time")
                 .uid("event-time");
 
-        DataStream<Detection> detections = timed
+        Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
+        JobConfig.Context context = config.context();
+        Duration window = config.correlation().window();
+        SingleOutputStreamOperator<Detection> detections = timed
                 .keyBy(event -> event.containerId, TypeInformation.of(String.class))
-                .process(new RuleDetections(), TypeInformation.of(Detection.class))
-                .name("per container")
-                .uid("per-container");
+                .process(new ContainerContext(listenerRules, window, context.releaseGrace(), context.ttl(),
+                        context.maxProcesses()), TypeInformation.of(Detection.class))
+                .name("process context")
+                .uid("context");
+        SingleOutputStreamOperator<Detection> correlated = Correlation.detections(
+                detections.getSideOutput(ContainerContext.CORRELATION_INPUT), listenerRules, window, ContainerContext.LATE);
         DataStream<Detection> uncontained = decoded.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES)
-                .flatMap(RuleDetections::emit, TypeInformation.of(Detection.class))
+                .flatMap((ContainerEvent event, Collector<Detection> out) -> Detection.ofRules(event).forEach(out::collect),
+                        TypeInformation.of(Detection.class))
                 .name("matches without container")
                 .uid("uncontained-detections");
 
-        DataStream<Alert> alerts = detections.union(uncontained)
+        DataStream<Alert> alerts = detections.union(correlated, uncontained)
                 .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
                         TypeInformation.of(Alert.class))
                 .name("alerts")
                 .uid("alerts");
         sinks.alerts(alerts);
+
+        DataStream<DeadLetter> late = detections.getSideOutput(ContainerContext.LATE)
+                .union(correlated.getSideOutput(ContainerContext.LATE))
+                .map(event -> DeadLetter.late(event, System.currentTimeMillis()), TypeInformation.of(DeadLetter.class))
+                .name("late for correlation")
+                .uid("late-for-correlation");
+        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS).union(late));
     }
 }

@@ -101,7 +101,9 @@ class NcwatchJobTest {
                         a -> a.at("/ncwatch/source_event/offset").asLong())
                 .containsExactlyInAnyOrder(tuple("e1", 1L), tuple("e5", 5L), tuple(null, 6L));
 
+        // e5 may also come back as LATE from the correlation, depending on when the watermark passed it.
         assertThat(drain(sinks.deadLetters))
+                .filteredOn(letter -> letter.stage.equals(DeadLetter.STAGE_DECODE))
                 .extracting(l -> l.reason, l -> l.offset)
                 .containsExactlyInAnyOrder(tuple("NOT_JSON", 4L), tuple("MISSING_TIMESTAMP", 7L));
     }

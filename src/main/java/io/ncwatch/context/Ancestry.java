@@ -1,0 +1,65 @@
+package io.ncwatch.context;
+
+import io.ncwatch.event.Ancestor;
+import io.ncwatch.event.ContainerEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An event's ancestry: its own {@code process.parent} first, then the parent's ancestors from the
+ * container's process table, up to {@link #MAX_DEPTH}. Where the table does not know the next ancestor
+ * the chain ends with an {@link Ancestor#UNKNOWN} entry; it also ends, without one, at a process the
+ * table knows has no parent and at the event's entry leader (the container's way in).
+ */
+public final class Ancestry {
+    public static final int MAX_DEPTH = 8;
+
+    /** The table of the event's container. */
+    @FunctionalInterface
+    public interface Lookup {
+        /** The process with this entity id, or null when the table does not know it. */
+        ProcessInfo get(String entityId) throws Exception;
+    }
+
+    private Ancestry() {}
+
+    public static Ancestor[] of(ContainerEvent event, Lookup table) throws Exception {
+        if (event.parentEntityId == null && event.parentPid == null && event.parentName == null) {
+            return new Ancestor[0];
+        }
+        List<Ancestor> chain = new ArrayList<>(4);
+        chain.add(new Ancestor(Ancestor.FROM_EVENT, event.parentEntityId, event.parentPid, event.parentName,
+                ProcessInfo.cap(event.parentArgs)));
+        String current = event.parentEntityId;
+        while (chain.size() < MAX_DEPTH) {
+            if (current == null) {
+                chain.add(unknown(null));
+                break;
+            }
+            if (current.equals(event.entryLeaderEntityId)) {
+                break;
+            }
+            ProcessInfo info = table.get(current);
+            if (info == null) {
+                chain.add(unknown(null));
+                break;
+            }
+            String parent = info.parentEntityId;
+            if (parent == null || parent.equals(current)) {
+                break;
+            }
+            ProcessInfo parentInfo = table.get(parent);
+            if (parentInfo == null) {
+                chain.add(unknown(parent));
+                break;
+            }
+            chain.add(new Ancestor(Ancestor.FROM_TABLE, parent, parentInfo.pid, parentInfo.name, parentInfo.args));
+            current = parent;
+        }
+        return chain.toArray(new Ancestor[0]);
+    }
+
+    private static Ancestor unknown(String entityId) {
+        return new Ancestor(Ancestor.UNKNOWN, entityId, null, null, null);
+    }
+}

@@ -1,0 +1,56 @@
+package io.ncwatch.generate;
+
+/**
+ * One alert the job must raise over the generated traffic: one line of the ground truth.
+ *
+ * @param ruleId the seed rule's {@code rule_id}
+ * @param stage {@code rule} (the listener's own detection), {@code connection} or {@code shell}
+ * @param containerId the container it happens in
+ * @param sourceEventId the {@code event.id} of the event that raises it: the listener's start for
+ *     {@code rule}, the {@code connection_accepted} event for {@code connection}, the shell's exec for
+ *     {@code shell}
+ * @param listenerEventId the {@code event.id} of the listener's start (equal to the source for {@code rule})
+ * @param port the listener's port as its arguments give it, or null when they give none
+ * @param peer the remote side of the accepted connection ({@code connection} only, else null)
+ */
+public record ExpectedAlert(
+        String ruleId,
+        Stage stage,
+        String containerId,
+        String sourceEventId,
+        String listenerEventId,
+        Integer port,
+        Peer peer) {
+
+    /** The seed rule, "Netcat Listener Established Inside A Container". */
+    public static final String SEED_RULE_ID = "a52a9439-d52c-401c-be37-2785235c6547";
+
+    /** The correlation stage of an alert, as written in the ground truth. */
+    public enum Stage {
+        RULE("rule"),
+        CONNECTION("connection"),
+        SHELL("shell");
+
+        private final String jsonName;
+
+        Stage(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        public String jsonName() {
+            return jsonName;
+        }
+
+        public static Stage fromJsonName(String name) {
+            for (Stage s : values()) {
+                if (s.jsonName.equals(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown stage '" + name + "'");
+        }
+    }
+
+    /** The address that opened the connection: {@code source.ip} and {@code source.port}. */
+    public record Peer(String ip, int port) {}
+}

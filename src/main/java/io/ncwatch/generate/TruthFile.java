@@ -1,0 +1,89 @@
+package io.ncwatch.generate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ground truth as JSON lines, one {@link ExpectedAlert} a line: {@code {"rule_id", "stage",
+ * "container_id", "source_event_id", "listener_event_id", "port", "peer": {"ip", "port"}}}; {@code port}
+ * and {@code peer} are null when unknown or not applicable.
+ */
+public final class TruthFile {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private TruthFile() {}
+
+    public static void write(List<ExpectedAlert> alerts, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null);
+            for (ExpectedAlert a : alerts) {
+                g.writeStartObject();
+                g.writeStringField("rule_id", a.ruleId());
+                g.writeStringField("stage", a.stage().jsonName());
+                g.writeStringField("container_id", a.containerId());
+                g.writeStringField("source_event_id", a.sourceEventId());
+                g.writeStringField("listener_event_id", a.listenerEventId());
+                g.writeFieldName("port");
+                if (a.port() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(a.port());
+                }
+                g.writeFieldName("peer");
+                if (a.peer() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeStartObject();
+                    g.writeStringField("ip", a.peer().ip());
+                    g.writeNumberField("port", a.peer().port());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+    }
+
+    public static void write(List<ExpectedAlert> alerts, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(alerts, out);
+        }
+    }
+
+    public static List<ExpectedAlert> read(Path file) throws IOException {
+        List<ExpectedAlert> alerts = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    alerts.add(parse(MAPPER.readTree(line)));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    private static ExpectedAlert parse(JsonNode n) {
+        JsonNode peer = n.path("peer");
+        return new ExpectedAlert(
+                n.path("rule_id").asText(),
+                ExpectedAlert.Stage.fromJsonName(n.path("stage").asText()),
+                n.path("container_id").asText(),
+                n.path("source_event_id").asText(),
+                n.path("listener_event_id").asText(),
+                n.path("port").isNumber() ? n.path("port").asInt() : null,
+                peer.isObject() ? new ExpectedAlert.Peer(peer.path("ip").asText(), peer.path("port").asInt()) : null);
+    }
+}

@@ -1,0 +1,227 @@
+package io.ncwatch.context;
+
+import static io.ncwatch.context.ContextHarness.GRACE;
+import static io.ncwatch.context.ContextHarness.TTL;
+import static io.ncwatch.context.ContextHarness.WINDOW;
+import static io.ncwatch.context.ContextHarness.send;
+import static io.ncwatch.context.ContextHarness.take;
+import static io.ncwatch.context.TestContainerEvents.accepted;
+import static io.ncwatch.context.TestContainerEvents.end;
+import static io.ncwatch.context.TestContainerEvents.exec;
+import static io.ncwatch.context.TestContainerEvents.listener;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ncwatch.alert.Detection;
+import io.ncwatch.event.Ancestor;
+import io.ncwatch.event.ContainerEvent;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class ContainerContextTest {
+    private static final String PAYMENTS = "payments";
+    private static final String REPORTS = "reports";
+    private static final long T0 = 1_796_000_000_000L;
+
+    /** init (1) -> bash (10) -> nc (20) in {@code container}, from {@code time}. */
+    private static void bashSession(KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, Detection> harness,
+            String container, long time) throws Exception {
+        send(harness,
+                exec(container, time, 1, 0, "/app/server"),
+                exec(container, time + 1_000, 10, 1, "/bin/bash"));
+    }
+
+    @Test
+    void ruleMatchesLeaveAtOnceWithTheirAncestry() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            ContainerEvent nc = listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-lvnp", "4444");
+            nc.parentName = "bash";
+            nc.parentArgs = new String[] {"bash"};
+            nc.sessionLeaderEntityId = "ent-10";
+            nc.entryLeaderEntityId = "ent-1";
+            send(harness, nc);
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(d -> d.ruleId, d -> d.stage, d -> d.event.eventId)
+                    .containsExactly(tuple(TestContainerEvents.RULE, "rule", nc.eventId));
+            assertThat(harness.extractOutputValues().get(0).event.ancestry)
+                    .extracting(a -> a.origin, a -> a.entityId, a -> a.pid, a -> a.name)
+                    .containsExactly(
+                            tuple(Ancestor.FROM_EVENT, "ent-10", 10L, "bash"),
+                            tuple(Ancestor.FROM_TABLE, "ent-1", 1L, "server"));
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).extracting(e -> e.eventId).containsExactly(nc.eventId);
+        }
+    }
+
+    @Test
+    void ancestorsTheTableDoesNotKnowAreMarkedUnknownNotInvented() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            send(harness, exec(PAYMENTS, T0, 10, 7, "/bin/bash"));
+            ContainerEvent nc = listener(PAYMENTS, T0 + 1_000, 20, 10, "nc", "-l", "4444");
+            ContainerEvent orphan = listener(PAYMENTS, T0 + 2_000, 30, 99, "nc", "-l", "4445");
+            send(harness, nc, orphan);
+
+            assertThat(nc.ancestry).extracting(a -> a.origin, a -> a.entityId, a -> a.name)
+                    .containsExactly(tuple(Ancestor.FROM_EVENT, "ent-10", null), tuple(Ancestor.UNKNOWN, "ent-7", null));
+            assertThat(orphan.ancestry).extracting(a -> a.origin, a -> a.entityId)
+                    .containsExactly(tuple(Ancestor.FROM_EVENT, "ent-99"), tuple(Ancestor.UNKNOWN, null));
+        }
+    }
+
+    @Test
+    void ancestryStopsAtEightAndAtTheEntryLeader() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            for (int pid = 1; pid <= 12; pid++) {
+                send(harness, exec(PAYMENTS, T0 + pid, pid, pid - 1, "sh"));
+            }
+            ContainerEvent deep = exec(PAYMENTS, T0 + 100, 13, 12, "sh");
+            ContainerEvent entered = exec(PAYMENTS, T0 + 100, 14, 12, "sh");
+            entered.entryLeaderEntityId = "ent-10";
+            deep.matchedRules = entered.matchedRules = new String[] {"other-rule"};
+            send(harness, deep, entered);
+
+            assertThat(deep.ancestry).extracting(a -> a.pid).containsExactly(12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L);
+            assertThat(entered.ancestry).extracting(a -> a.pid).containsExactly(12L, 11L, 10L);
+        }
+    }
+
+    @Test
+    void candidatesWaitForTheWatermarkAndPassOnlyInAListenersWindow() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            bashSession(harness, REPORTS, T0);
+            // Out of order: the shell and the connection arrive before the listener they follow.
+            ContainerEvent connection = accepted(PAYMENTS, T0 + 5_000, 20, "203.0.113.45", 51544, 4444);
+            ContainerEvent shell = exec(PAYMENTS, T0 + 6_000, 21, 20, "/bin/sh");
+            ContainerEvent nc = listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-lvnp", "4444", "-e", "/bin/sh");
+            ContainerEvent otherShell = exec(REPORTS, T0 + 6_000, 21, 10, "/bin/sh");
+            send(harness, connection, shell, otherShell);
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).isEmpty();
+            send(harness, nc);
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).extracting(e -> e.eventId).containsExactly(nc.eventId);
+
+            harness.processWatermark(T0 + 6_000);
+            List<ContainerEvent> forwarded = take(harness, ContainerContext.CORRELATION_INPUT);
+            assertThat(forwarded).extracting(e -> e.eventId).containsExactly(connection.eventId, shell.eventId);
+            assertThat(forwarded.get(1).ancestry).extracting(a -> a.entityId).containsExactly("ent-20", "ent-10", "ent-1", "ent-0");
+
+            ContainerEvent afterWindow = exec(PAYMENTS, T0 + 2_000 + WINDOW.toMillis(), 30, 10, "/bin/sh");
+            send(harness, afterWindow);
+            harness.processWatermark(afterWindow.timestamp);
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).isEmpty();
+            assertThat(take(harness, ContainerContext.LATE)).isEmpty();
+        }
+    }
+
+    @Test
+    void eventsBehindTheWatermarkGoToTheLateOutputWhenTheyCouldMatter() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            bashSession(harness, REPORTS, T0);
+            send(harness, listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-lvnp", "4444"));
+            harness.processWatermark(T0 + 60_000);
+            take(harness, ContainerContext.CORRELATION_INPUT);
+
+            ContainerEvent lateShell = exec(PAYMENTS, T0 + 30_000, 21, 20, "/bin/sh");
+            ContainerEvent lateListener = listener(REPORTS, T0 + 30_000, 20, 10, "nc", "-l", "9001");
+            ContainerEvent lateButIrrelevant = exec(REPORTS, T0 + 31_000, 22, 10, "/bin/sh");
+            send(harness, lateShell, lateListener, lateButIrrelevant);
+
+            assertThat(take(harness, ContainerContext.LATE)).extracting(e -> e.eventId)
+                    .containsExactly(lateShell.eventId, lateListener.eventId);
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).isEmpty();
+            assertThat(harness.extractOutputValues()).extracting(d -> d.event.eventId)
+                    .as("a late listener still raises its rule alert at once")
+                    .contains(lateListener.eventId);
+        }
+    }
+
+    @Test
+    void endedProcessesLeaveAfterTheGraceAndTheContainerHoldsNoStateAfterwards() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            send(harness, listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-l", "-p", "4444"));
+            send(harness, exec(PAYMENTS, T0 + 3_000, 21, 20, "/bin/sh"));
+            long ended = T0 + 10_000;
+            send(harness, end(PAYMENTS, ended, 21, 20), end(PAYMENTS, ended, 20, 10), end(PAYMENTS, ended, 10, 1),
+                    end(PAYMENTS, ended, 1, 0));
+            harness.processWatermark(ended + GRACE.toMillis() - 1_000);
+            ContainerEvent child = exec(PAYMENTS, ended + GRACE.toMillis() - 1_000, 40, 20, "id");
+            child.matchedRules = new String[] {"other-rule"};
+            send(harness, child);
+            assertThat(child.ancestry).as("ended processes are still known within the grace")
+                    .extracting(a -> a.origin, a -> a.entityId).containsExactly(tuple(Ancestor.FROM_EVENT, "ent-20"),
+                            tuple(Ancestor.FROM_TABLE, "ent-10"), tuple(Ancestor.FROM_TABLE, "ent-1"), tuple(Ancestor.UNKNOWN, "ent-0"));
+            send(harness, end(PAYMENTS, child.timestamp, 40, 20));
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            harness.processWatermark(T0 + 2_000 + 2 * WINDOW.toMillis());
+
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void processesBeyondTheCapEvictTheOldest() throws Exception {
+        try (var harness = ContextHarness.open(8)) {
+            for (int pid = 1; pid <= 9; pid++) {
+                send(harness, exec(PAYMENTS, T0 + pid * 1_000L, pid, 0, "worker"));
+            }
+            ContainerEvent probe = exec(PAYMENTS, T0 + 20_000, 100, 9, "sh");
+            probe.matchedRules = new String[] {"other-rule"};
+            ContainerEvent probeOldest = exec(PAYMENTS, T0 + 20_000, 101, 2, "sh");
+            probeOldest.matchedRules = new String[] {"other-rule"};
+            send(harness, probe, probeOldest);
+            // 9 > 8: down to 7 (7/8 of the cap), the two oldest (1 and 2) gone; then 100 and 101 joined.
+            assertThat(probeOldest.ancestry).extracting(a -> a.origin).containsExactly(Ancestor.FROM_EVENT, Ancestor.UNKNOWN);
+            assertThat(probe.ancestry).extracting(a -> a.origin).containsExactly(Ancestor.FROM_EVENT, Ancestor.UNKNOWN);
+            ContainerEvent probe3 = exec(PAYMENTS, T0 + 21_000, 102, 100, "sh");
+            probe3.matchedRules = new String[] {"other-rule"};
+            send(harness, probe3);
+            assertThat(probe3.ancestry).extracting(a -> a.origin, a -> a.pid)
+                    .containsExactly(tuple(Ancestor.FROM_EVENT, 100L), tuple(Ancestor.FROM_TABLE, 9L), tuple(Ancestor.UNKNOWN, null));
+        }
+    }
+
+    @Test
+    void processesUnusedForTheTtlAreForgotten() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            harness.setStateTtlProcessingTime(0);
+            bashSession(harness, PAYMENTS, T0);
+            harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+            ContainerEvent nc = listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-l", "4444");
+            send(harness, nc);
+            assertThat(nc.ancestry).extracting(a -> a.origin).containsExactly(Ancestor.FROM_EVENT, Ancestor.UNKNOWN);
+        }
+    }
+
+    @Test
+    void aSnapshotRestoresTheTableTheListenerAndTheWaitingCandidates() throws Exception {
+        OperatorSubtaskState snapshot;
+        ContainerEvent shell = exec(PAYMENTS, T0 + 6_000, 21, 20, "/bin/sh");
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            send(harness, listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-lvnp", "4444"), shell);
+            harness.processWatermark(T0 + 3_000);
+            snapshot = harness.snapshot(1, T0);
+        }
+        try (var restored = ContextHarness.create(1024)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processWatermark(T0 + 6_000);
+
+            assertThat(take(restored, ContainerContext.CORRELATION_INPUT))
+                    .extracting(e -> e.eventId, e -> e.ancestry.length)
+                    .containsExactly(tuple(shell.eventId, 4));
+            ContainerEvent second = exec(PAYMENTS, T0 + 7_000, 22, 20, "/bin/sh");
+            send(restored, second);
+            restored.processWatermark(T0 + 7_000);
+            assertThat(take(restored, ContainerContext.CORRELATION_INPUT)).as("the restored listener still opens its window")
+                    .extracting(e -> e.eventId).containsExactly(second.eventId);
+        }
+    }
+}
