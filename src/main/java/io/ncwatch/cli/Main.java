@@ -18,6 +18,7 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("generate", new GenerateCommand());
         commands.put("hunt", new HuntCommand());
         commands.put("run", new RunCommand());
         commands.put("produce", new ProduceCommand());
