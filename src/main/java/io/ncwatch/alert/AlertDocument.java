@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,9 @@ import java.util.Set;
 public final class AlertDocument {
     /** The source event's field groups an alert carries, copied as the event spells them. */
     static final List<String> COPIED_GROUPS = List.of("process", "container", "orchestrator", "host", "cloud");
+    /** A connection's alert also carries the connection's ends. */
+    static final List<String> CONNECTION_GROUPS =
+            List.of("process", "container", "orchestrator", "host", "cloud", "source", "destination");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIMESTAMP =
@@ -65,8 +69,9 @@ public final class AlertDocument {
         ev.put("risk_score", correlated == null ? rule.riskScore() : correlated.riskScore());
         putRule(doc.putObject("rule"), rule, correlated == null ? rule.name() : correlated.title());
         putThreat(doc, rule.threat());
+        List<String> copied = Detection.STAGE_CONNECTION.equals(detection.stage) ? CONNECTION_GROUPS : COPIED_GROUPS;
         for (var field : source.properties()) {
-            if (isCopied(field.getKey())) {
+            if (isCopied(field.getKey(), copied)) {
                 doc.set(field.getKey(), field.getValue());
             }
         }
@@ -106,18 +111,19 @@ public final class AlertDocument {
      */
     private static ObjectNode overlay(ObjectNode listener, Detection detection) {
         ContainerEvent event = detection.event;
-        listener.properties().removeIf(field -> field.getKey().equals("process") || field.getKey().startsWith("process.")
-                || field.getKey().equals("source") || field.getKey().startsWith("source."));
+        listener.properties().removeIf(field -> isCopied(field.getKey(), List.of("process", "source", "destination")));
         ObjectNode process = listener.putObject("process");
         process.put("entity_id", event.processEntityId);
         putNumber(process, "pid", event.processPid);
         process.put("name", event.processName);
         process.put("executable", event.processExecutable);
         putStrings(process, "args", event.processArgs);
-        ObjectNode parent = process.putObject("parent");
-        parent.put("entity_id", event.parentEntityId);
-        putNumber(parent, "pid", event.parentPid);
-        parent.put("name", event.parentName);
+        if (event.parentEntityId != null || event.parentPid != null || event.parentName != null) {
+            ObjectNode parent = process.putObject("parent");
+            parent.put("entity_id", event.parentEntityId);
+            putNumber(parent, "pid", event.parentPid);
+            parent.put("name", event.parentName);
+        }
         if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
             ObjectNode peer = listener.putObject("source");
             peer.put("ip", event.sourceIp);
@@ -165,7 +171,7 @@ public final class AlertDocument {
         if (values == null) {
             node.putNull(name);
         } else {
-            strings(node.putArray(name), java.util.Arrays.asList(values));
+            strings(node.putArray(name), Arrays.asList(values));
         }
     }
 
@@ -302,8 +308,8 @@ public final class AlertDocument {
         return joined.toString();
     }
 
-    private static boolean isCopied(String topLevelKey) {
-        for (String group : COPIED_GROUPS) {
+    private static boolean isCopied(String topLevelKey, List<String> groups) {
+        for (String group : groups) {
             if (topLevelKey.equals(group) || topLevelKey.startsWith(group + ".")) {
                 return true;
             }

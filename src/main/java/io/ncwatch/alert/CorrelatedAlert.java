@@ -55,7 +55,9 @@ enum CorrelatedAlert {
                 message.append(" in container ").append(container);
             }
         } else {
-            message.append(' ').append(container == null ? "" : container);
+            if (container != null) {
+                message.append(' ').append(container);
+            }
             message.append(": ").append(AlertDocument.commandLine(source)).append(", served by");
         }
         String[] listenerArgs = detection.listener.processArgs;

@@ -41,10 +41,9 @@ public final class GenerateCommand implements Main.Command {
                                     draw the attacks from these. Names: %s
               --network on|off      generate network events (default on)
               --out FILE            write JSON lines to FILE (default stdout)
-              --kafka HOST:PORT     send to Kafka instead, creating missing topics
+              --kafka HOST:PORT     send to Kafka instead, creating missing topics (broker defaults)
               --process-topic T     default ncwatch.process-events
               --network-topic T     default ncwatch.network-events
-              --partitions N        partitions of topics it creates (default 1)
               --truth FILE          write the alerts the job must raise as JSON lines
             """.formatted(Scenario.names());
 
@@ -96,7 +95,7 @@ public final class GenerateCommand implements Main.Command {
     private static GenerationResult generate(Settings s) throws Exception {
         FleetGenerator generator = new FleetGenerator(s.options.build());
         if (s.kafka != null) {
-            try (KafkaEventSink sink = new KafkaEventSink(s.kafka, s.processTopic, s.networkTopic, s.partitions)) {
+            try (KafkaEventSink sink = new KafkaEventSink(s.kafka, s.processTopic, s.networkTopic)) {
                 return generator.generate(sink);
             }
         }
@@ -114,7 +113,6 @@ public final class GenerateCommand implements Main.Command {
         String kafka;
         String processTopic = EventKind.PROCESS.defaultTopic();
         String networkTopic = EventKind.NETWORK.defaultTopic();
-        int partitions = 1;
     }
 
     /** Returns null when help was asked for. */
@@ -158,7 +156,6 @@ public final class GenerateCommand implements Main.Command {
                 case "--kafka" -> s.kafka = value;
                 case "--process-topic" -> s.processTopic = value;
                 case "--network-topic" -> s.networkTopic = value;
-                case "--partitions" -> s.partitions = (int) parseLong(name, value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * An event's ancestry: its own {@code process.parent} first, then the parent's ancestors from the
- * container's process table, up to {@link #MAX_DEPTH}. Where the table does not know the next ancestor
+ * container's process table, up to {@link #MAX_DEPTH} (an event without {@code process.parent}, such as
+ * a network event, starts from its process's entry in the table). Where the table does not know the next ancestor
  * the chain ends with an {@link Ancestor#UNKNOWN} entry; it also ends, without one, at a process the
- * table knows has no parent and at the event's entry leader (the container's way in).
+ * table knows has no parent and at the event's entry leader (the container's way in, which alerts show
+ * beside the chain: it is in the chain only when the table knows it).
  */
 public final class Ancestry {
     public static final int MAX_DEPTH = 8;
@@ -24,21 +26,23 @@ public final class Ancestry {
     private Ancestry() {}
 
     public static Ancestor[] of(ContainerEvent event, Lookup table) throws Exception {
-        if (event.parentEntityId == null && event.parentPid == null && event.parentName == null) {
+        List<Ancestor> chain = new ArrayList<>(4);
+        String current;
+        if (event.parentEntityId != null || event.parentPid != null || event.parentName != null) {
+            chain.add(new Ancestor(Ancestor.FROM_EVENT, event.parentEntityId, event.parentPid, event.parentName,
+                    ProcessInfo.cap(event.parentArgs)));
+            if (event.parentEntityId == null) {
+                chain.add(unknown(null));
+                return chain.toArray(new Ancestor[0]);
+            }
+            current = event.parentEntityId;
+        } else if (event.processEntityId != null && table.get(event.processEntityId) != null) {
+            // A network event names its process but not the parent: the table knows the rest.
+            current = event.processEntityId;
+        } else {
             return new Ancestor[0];
         }
-        List<Ancestor> chain = new ArrayList<>(4);
-        chain.add(new Ancestor(Ancestor.FROM_EVENT, event.parentEntityId, event.parentPid, event.parentName,
-                ProcessInfo.cap(event.parentArgs)));
-        String current = event.parentEntityId;
-        while (chain.size() < MAX_DEPTH) {
-            if (current == null) {
-                chain.add(unknown(null));
-                break;
-            }
-            if (current.equals(event.entryLeaderEntityId)) {
-                break;
-            }
+        while (chain.size() < MAX_DEPTH && !current.equals(event.entryLeaderEntityId)) {
             ProcessInfo info = table.get(current);
             if (info == null) {
                 chain.add(unknown(null));
@@ -50,7 +54,9 @@ public final class Ancestry {
             }
             ProcessInfo parentInfo = table.get(parent);
             if (parentInfo == null) {
-                chain.add(unknown(parent));
+                if (!parent.equals(event.entryLeaderEntityId)) {
+                    chain.add(unknown(parent));
+                }
                 break;
             }
             chain.add(new Ancestor(Ancestor.FROM_TABLE, parent, parentInfo.pid, parentInfo.name, parentInfo.args));

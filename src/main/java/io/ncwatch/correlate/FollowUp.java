@@ -14,7 +14,8 @@ import io.ncwatch.event.EventTypes;
  *       connection's local port ({@code destination.port}).
  *   <li>{@code shell}: the first shell the listener serves: a shell's process start whose ancestry
  *       (parent first) reaches the listener (entity id, else pid) with no shell on the way, the listener's
- *       own current image included; or the listener's own process exec'ing a shell (traditional netcat's
+ *       own current image included, and no other netcat (a wrapper such as {@code timeout 60 nc -l -p 4444}
+ *       is a listener too: the shell belongs to the nearer one); or the listener's own process exec'ing a shell (traditional netcat's
  *       {@code -e} replaces itself by the program). Shells started inside that shell are not new follow-ups.
  * </ul>
  */
@@ -68,7 +69,8 @@ public final class FollowUp {
             if (sameProcess(listener.processEntityId, listener.processPid, ancestor.entityId, ancestor.pid)) {
                 return !Shells.isShell(ancestor.name, ancestor.args);
             }
-            if (!ancestor.known() || Shells.isShell(ancestor.name, ancestor.args)) {
+            if (!ancestor.known() || Shells.isShell(ancestor.name, ancestor.args)
+                    || ListenerPort.isNetcat(ancestor.name, ancestor.args)) {
                 return false;
             }
         }

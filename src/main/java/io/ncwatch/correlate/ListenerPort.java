@@ -65,6 +65,16 @@ public final class ListenerPort {
         return option != null ? option : listen ? lastBare : null;
     }
 
+    /** Whether a process is netcat: by its name, or busybox's or toybox's {@code nc} applet. */
+    static boolean isNetcat(String name, String[] args) {
+        if (name == null) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return NETCAT_NAMES.contains(lower) || (lower.equals("busybox") || lower.equals("toybox"))
+                && args != null && args.length > 1 && NETCAT_NAMES.contains(args[1].toLowerCase(Locale.ROOT));
+    }
+
     /** The index after the netcat name (after a wrapper such as busybox or timeout), else after argv0. */
     private static int startOf(String[] args) {
         for (int i = 0; i < args.length; i++) {

@@ -129,6 +129,7 @@ public final class FleetGenerator {
             }
         }
 
+        /** Plans an attack; returns how many of its events fall within the planned run. */
         private int attack(Scenario scenario, long at) {
             FleetContainer container = fleet.pick(planner.random, at);
             for (int tries = 0; tries < 8 && attacked.contains(container); tries++) {
@@ -139,7 +140,11 @@ public final class FleetGenerator {
             Episode e = new Episode(planner, container, at, network, true);
             Attacks.plan(scenario, e);
             timeline.add(e.events());
-            return e.events().size();
+            int inRun = 0;
+            for (PlannedEvent event : e.events()) {
+                inRun += event.timestamp < plannedEnd ? 1 : 0;
+            }
+            return Math.max(1, inRun);
         }
 
         /** Places each requested scenario once, those needing the longest run first. */
@@ -170,7 +175,7 @@ public final class FleetGenerator {
             if (e instanceof ProcessEvent p) {
                 bytes = json.process(p, ingested);
                 processEvents++;
-                p.raisesRule = ListenerRule.matches(p);
+                p.raisesRule = ListenerRule.matches(p.action, p.process.command);
                 if (p.raisesRule) {
                     truthCandidates.add(p);
                 }

@@ -1,21 +1,14 @@
 package io.ncwatch.generate;
 
+import io.ncwatch.source.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -27,13 +20,11 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final Map<EventKind, String> topics;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    /**
-     * @param partitions partitions of a topic this sink creates (existing topics are left as they are)
-     */
-    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic, int partitions)
+    /** Creates the topics that are missing, with the broker's default settings. */
+    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic)
             throws InterruptedException {
         this.topics = Map.of(EventKind.PROCESS, processTopic, EventKind.NETWORK, networkTopic);
-        createMissingTopics(bootstrapServers, Set.of(processTopic, networkTopic), partitions);
+        KafkaTopics.ensure(bootstrapServers, List.of(processTopic, networkTopic));
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -71,30 +62,6 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         Exception e = failure.get();
         if (e != null) {
             throw new IllegalStateException("Kafka refused an event: " + e.getMessage(), e);
-        }
-    }
-
-    private static void createMissingTopics(String bootstrapServers, Set<String> names, int partitions)
-            throws InterruptedException {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(config)) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topics " + names + " on " + bootstrapServers + ": "
-                        + e.getCause().getMessage(), e.getCause());
-            }
         }
     }
 }

@@ -24,11 +24,10 @@ final class ListenerRule {
 
     private ListenerRule() {}
 
-    static boolean matches(ProcessEvent e) {
-        if (e.action == ProcessEvent.Action.END) {
+    static boolean matches(ProcessEvent.Action action, Command command) {
+        if (action == ProcessEvent.Action.END) {
             return false;
         }
-        Command command = e.process.command;
         boolean netcat = isNetcat(command.name());
         for (String arg : command.args()) {
             netcat |= isNetcat(arg);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ncwatch.event.Ancestor;
 import io.ncwatch.event.ContainerEvent;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
@@ -39,6 +40,15 @@ class AlertDocumentTest {
     @Test
     void theAlertOfAListenerCarriesTheRuleTheThreatAndTheSourceEventsContext() throws IOException {
         ContainerEvent event = event(resource("listener-event.json"), "2f0d9a1c-7a53-4f0e-9b8e-5d1e0c6b2a11");
+        event.ancestry = new Ancestor[] {
+            new Ancestor(Ancestor.FROM_EVENT, "YjE2ZmQ0NzAtODM4", 48190L, "bash", new String[] {"bash"}),
+            new Ancestor(Ancestor.UNKNOWN, "Q2xkYjAwMWUtZDc4", null, null, null)};
+        event.sessionLeaderEntityId = "YjE2ZmQ0NzAtODM4";
+        event.sessionLeaderPid = 48190L;
+        event.sessionLeaderName = "bash";
+        event.entryLeaderEntityId = "ZjkxYzJkMDgtYTFi";
+        event.entryLeaderPid = 1L;
+        event.entryLeaderName = "containerd-shim";
 
         Alert alert = new AlertDocument("netcat-listener", "default")
                 .build(SEED, new Detection(SEED.ruleId(), Detection.STAGE_RULE, event), Instant.parse("2026-11-28T06:12:45.500Z"));

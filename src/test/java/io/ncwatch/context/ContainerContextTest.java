@@ -57,6 +57,26 @@ class ContainerContextTest {
     }
 
     @Test
+    void eachMatchedRuleIsOneDetectionAtStageRule() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            ContainerEvent two = exec(PAYMENTS, T0, 20, 10, "nc", "-l", "4444");
+            two.matchedRules = new String[] {"rule-a", "rule-b"};
+            ContainerEvent none = exec(REPORTS, T0 + 1, 21, 10, "ls");
+            ContainerEvent one = exec(REPORTS, T0 + 2, 22, 10, "nc", "-l", "4445");
+            one.matchedRules = new String[] {"rule-a"};
+            send(harness, two, none, one);
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(d -> d.ruleId, d -> d.stage, d -> d.event.eventId)
+                    .containsExactly(
+                            tuple("rule-a", Detection.STAGE_RULE, two.eventId),
+                            tuple("rule-b", Detection.STAGE_RULE, two.eventId),
+                            tuple("rule-a", Detection.STAGE_RULE, one.eventId));
+            assertThat(take(harness, ContainerContext.CORRELATION_INPUT)).as("no listener rule among them").isEmpty();
+        }
+    }
+
+    @Test
     void ancestorsTheTableDoesNotKnowAreMarkedUnknownNotInvented() throws Exception {
         try (var harness = ContextHarness.open(1024)) {
             send(harness, exec(PAYMENTS, T0, 10, 7, "/bin/bash"));

@@ -3,6 +3,7 @@ package io.ncwatch.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +44,14 @@ class ListenerPortTest {
                 Arguments.of("nc -z db 5432", null),
                 Arguments.of("nc db 5432 -e /bin/sh", null),
                 Arguments.of("nc", null));
+    }
+
+    @Test
+    void netcatIsKnownByNameOrApplet() {
+        assertThat(ListenerPort.isNetcat("ncat", null)).isTrue();
+        assertThat(ListenerPort.isNetcat("busybox", new String[] {"busybox", "nc", "-l"})).isTrue();
+        assertThat(ListenerPort.isNetcat("busybox", new String[] {"busybox", "sh"})).isFalse();
+        assertThat(ListenerPort.isNetcat("timeout", new String[] {"timeout", "nc"})).isFalse();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

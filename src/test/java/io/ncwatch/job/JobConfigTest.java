@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ncwatch.rules.Rule;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,25 @@ class JobConfigTest {
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.stateBackend()).isEqualTo("hashmap");
         assertThat(config.maxParallelism()).isEqualTo(128);
+        assertThat(config.context().releaseGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.context().ttl()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.context().maxProcesses()).isEqualTo(1024);
+        assertThat(config.correlation().window()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.correlation().listenerRules()).containsExactly("a52a9439-d52c-401c-be37-2785235c6547");
+    }
+
+    @Test
+    void listenerRulesMustBeRulesOfTheJobAndDefaultToAllOfThem() {
+        List<Rule> rules = TestEvents.seedRule();
+        JobConfig defaults = JobConfig.of(Map.of("correlation.window", "2min"));
+        JobConfig unknown = JobConfig.of(Map.of("correlation.listener-rules", "no-such-rule"));
+
+        assertThat(defaults.correlation().window()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(JobRules.listenerRules(defaults.correlation(), rules)).containsExactly(TestEvents.SEED_RULE_ID);
+        assertThatThrownBy(() -> JobRules.listenerRules(unknown.correlation(), rules))
+                .hasMessage("correlation.listener-rules names no-such-rule, which is not a rule of the job");
+        assertThatThrownBy(() -> JobConfig.of(Map.of("correlation.window", "0s")))
+                .hasMessageContaining("correlation.window must be positive");
     }
 
     @Test

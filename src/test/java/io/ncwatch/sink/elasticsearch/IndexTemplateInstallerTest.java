@@ -40,7 +40,7 @@ class IndexTemplateInstallerTest {
         assertThat(property(mapping, "rule.uuid").isKeyword()).isTrue();
         assertThat(property(mapping, "container.id").isKeyword()).isTrue();
         assertThat(property(mapping, "process.pid").isLong()).isTrue();
-        assertThat(property(mapping, "ncwatch.listener.port").isLong()).isTrue();
+        assertThat(property(mapping, "ncwatch.correlation.listener_port").isLong()).isTrue();
         assertThat(property(mapping, "source.ip").isIp()).isTrue();
         assertThat(property(mapping, "related.ip").isIp()).isTrue();
         assertThat(property(mapping, "ncwatch.source_event.offset").isLong()).isTrue();

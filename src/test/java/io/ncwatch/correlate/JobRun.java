@@ -1,0 +1,98 @@
+package io.ncwatch.correlate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.alert.Alert;
+import io.ncwatch.job.DeadLetter;
+import io.ncwatch.job.JobConfig;
+import io.ncwatch.job.JobSinks;
+import io.ncwatch.job.NcwatchJob;
+import io.ncwatch.rules.Rule;
+import io.ncwatch.rules.RuleFiles;
+import io.ncwatch.source.kafka.RawEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/** The whole job over given records (in delivery order) in the test's MiniCluster, with collecting sinks. */
+final class JobRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Alerts by id, and dead letters. */
+    record Output(Map<String, JsonNode> alerts, List<DeadLetter> deadLetters) {}
+
+    private JobRun() {}
+
+    static List<Rule> seedRule() {
+        return RuleFiles.load(Path.of("jobs/netcat-listener/rule.toml")).rules();
+    }
+
+    /**
+     * @param perSecond records per second of wall time, so that the periodic watermark passes events
+     *     before records far behind them arrive; 0 for as fast as it goes
+     */
+    /** @param records their offsets are replaced by their positions in the list */
+    static Output run(List<RawEvent> records, double perSecond) throws Exception {
+        JobConfig config = JobConfig.of(Map.of("name", "netcat-listener", "checkpoints.interval", "1s"));
+        StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
+        env.setParallelism(2);
+        List<byte[]> jsons = records.stream().map(record -> record.json).toList();
+        List<String> topics = records.stream().map(record -> record.topic).toList();
+        GeneratorFunction<Long, RawEvent> byIndex = index -> new RawEvent(
+                jsons.get(index.intValue()), topics.get(index.intValue()), 0, index);
+        DataGeneratorSource<RawEvent> source = new DataGeneratorSource<>(byIndex, records.size(),
+                perSecond == 0 ? RateLimiterStrategy.noOp() : RateLimiterStrategy.perSecond(perSecond),
+                TypeInformation.of(RawEvent.class));
+        Collecting sinks = new Collecting();
+        NcwatchJob.defineWorkflow(config, seedRule(), inOrder(env, source), sinks);
+        env.execute("test");
+        Map<String, JsonNode> alerts = new TreeMap<>();
+        for (Alert alert : drain(sinks.alerts)) {
+            JsonNode previous = alerts.put(alert.id, JSON.readTree(alert.json));
+            if (previous != null) {
+                throw new AssertionError("alert " + alert.id + " raised twice");
+            }
+        }
+        return new Output(alerts, drain(sinks.deadLetters));
+    }
+
+    /** One reader, so that records arrive in the list's order, as from one Kafka partition. */
+    private static DataStream<RawEvent> inOrder(StreamExecutionEnvironment env, DataGeneratorSource<RawEvent> source) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "test-source", TypeInformation.of(RawEvent.class))
+                .setParallelism(1)
+                .uid("test-source");
+    }
+
+    private static final class Collecting implements JobSinks {
+        CloseableIterator<Alert> alerts;
+        CloseableIterator<DeadLetter> deadLetters;
+
+        @Override
+        public void alerts(DataStream<Alert> stream) {
+            alerts = stream.collectAsync();
+        }
+
+        @Override
+        public void deadLetters(DataStream<DeadLetter> stream) {
+            deadLetters = stream.collectAsync();
+        }
+    }
+
+    private static <T> List<T> drain(CloseableIterator<T> iterator) throws Exception {
+        List<T> items = new ArrayList<>();
+        iterator.forEachRemaining(items::add);
+        iterator.close();
+        return items;
+    }
+}

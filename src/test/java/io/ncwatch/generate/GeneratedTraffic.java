@@ -1,0 +1,66 @@
+package io.ncwatch.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A generated run kept in memory: its events in delivery order, parsed, and its result. */
+final class GeneratedTraffic {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One delivered event. */
+    record Event(EventKind kind, String key, byte[] bytes, JsonNode json) {
+        String id() {
+            return json.path("event").path("id").asText();
+        }
+
+        String containerId() {
+            return json.path("container").path("id").asText();
+        }
+
+        String action() {
+            return json.path("event").path("action").asText();
+        }
+
+        long timestampMillis() {
+            return java.time.Instant.parse(json.path("@timestamp").asText()).toEpochMilli();
+        }
+    }
+
+    final List<Event> events = new ArrayList<>();
+    final GenerationResult result;
+    private final Map<String, Event> byId = new HashMap<>();
+
+    private GeneratedTraffic(FleetOptions options) throws IOException {
+        result = new FleetGenerator(options).generate((kind, key, bytes) -> {
+            Event e = new Event(kind, key, bytes, JSON.readTree(bytes));
+            events.add(e);
+            byId.put(e.id(), e);
+        });
+    }
+
+    static GeneratedTraffic of(FleetOptions options) {
+        try {
+            return new GeneratedTraffic(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Event event(String eventId) {
+        return byId.get(eventId);
+    }
+
+    List<Event> ofContainer(String containerId) {
+        return events.stream().filter(e -> e.key().equals(containerId)).toList();
+    }
+
+    List<ExpectedAlert> truth(ExpectedAlert.Stage stage) {
+        return result.truth().stream().filter(a -> a.stage() == stage).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.ncwatch.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TruthFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOneAlertALineAndReadsItBack() throws Exception {
+        List<ExpectedAlert> alerts = List.of(
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.RULE, "c1", "e1", "e1", 4444, null),
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.CONNECTION, "c1", "e2", "e1", 4444,
+                        new ExpectedAlert.Peer("203.0.113.45", 51544)),
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.SHELL, "c1", "e3", "e1", null, null));
+        Path file = dir.resolve("truth.jsonl");
+
+        TruthFile.write(alerts, file);
+
+        assertThat(Files.readAllLines(file)).hasSize(3).first().isEqualTo(
+                "{\"rule_id\":\"a52a9439-d52c-401c-be37-2785235c6547\",\"stage\":\"rule\",\"container_id\":\"c1\","
+                        + "\"source_event_id\":\"e1\",\"listener_event_id\":\"e1\",\"port\":4444,\"peer\":null}");
+        assertThat(Files.readAllLines(file).get(1))
+                .contains("\"stage\":\"connection\"", "\"peer\":{\"ip\":\"203.0.113.45\",\"port\":51544}");
+        assertThat(TruthFile.read(file)).isEqualTo(alerts);
+    }
+}
