@@ -108,7 +108,8 @@ final class Workloads {
                 case PROBE -> 10;
                 case CHILD -> 5;
                 case PREFORK -> 2;
-                case RUNTIME_TASK, FETCH, NETCAT_CHECK -> 2;
+                case RUNTIME_TASK, FETCH -> 2;
+                case NETCAT_CHECK -> 1;
                 case INTERACTIVE -> 0.5;
                 case PACKAGE -> 0.3;
                 case NETCAT_SOURCE_PORT -> 0.002;
@@ -118,7 +119,8 @@ final class Workloads {
                 case OUTBOUND -> 5;
                 case PROBE -> 10;
                 case CHILD -> 8;
-                case RUNTIME_TASK, NETCAT_CHECK -> 4;
+                case RUNTIME_TASK -> 4;
+                case NETCAT_CHECK -> 2;
                 case FETCH -> 3;
                 case INTERACTIVE -> 0.5;
                 case PACKAGE -> 0.3;
@@ -127,7 +129,8 @@ final class Workloads {
             };
             case CRON -> switch (w) {
                 case CRON -> 30;
-                case FETCH, NETCAT_CHECK -> 3;
+                case FETCH -> 3;
+                case NETCAT_CHECK -> 1.5;
                 case INTERACTIVE -> 0.3;
                 case NETCAT_SOURCE_PORT -> 0.002;
                 default -> 0;
@@ -141,7 +144,7 @@ final class Workloads {
             };
             case TOOLBOX -> switch (w) {
                 case INTERACTIVE -> 20;
-                case NETCAT_CHECK -> 8;
+                case NETCAT_CHECK -> 4;
                 case PACKAGE, FETCH -> 6;
                 case PROBE -> 4;
                 case NETCAT_SOURCE_PORT -> 0.05;
