@@ -29,7 +29,8 @@ public record ElasticsearchSinkConfig(
         long maxDocumentBytes,
         Duration requestTimeout,
         Duration initialBackoff,
-        Duration maxBackoff) implements Serializable {
+        Duration maxBackoff,
+        AcknowledgementListener acknowledgementListener) implements Serializable {
 
     public static final String DEFAULT_DEAD_LETTER_INDEX = "logs-ncwatch.deadletter-default";
 
@@ -131,6 +132,7 @@ public record ElasticsearchSinkConfig(
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration initialBackoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private AcknowledgementListener acknowledgementListener;
 
         private Builder() {
         }
@@ -224,11 +226,17 @@ public record ElasticsearchSinkConfig(
             return this;
         }
 
+        /** Told of every document written, when its bulk response arrives; none by default. */
+        public Builder acknowledgementListener(AcknowledgementListener listener) {
+            this.acknowledgementListener = listener;
+            return this;
+        }
+
         public ElasticsearchSinkConfig build() {
             return new ElasticsearchSinkConfig(hosts, apiKey, username, password, caCertificateFile, caFingerprint,
                     deadLetterIndex, installTemplates, maxBatchSize, maxBatchBytes, maxInFlightRequests,
                     maxBufferedDocuments, maxTimeInBuffer, maxDocumentBytes, requestTimeout, initialBackoff,
-                    maxBackoff);
+                    maxBackoff, acknowledgementListener);
         }
     }
 }
