@@ -74,6 +74,11 @@ public final class Bench {
             report.jackson(jackson);
 
             List<Rule> seed = BenchRules.seed();
+            log("warming up (the JIT compiles the job's code; not measured)");
+            Throughput warmUp = new Throughput(Traffic.generate(containers, options.events() / 4, BenchJob.PARALLELISM),
+                    elasticsearch);
+            warmUp.memory(seed, false);
+            warmUp.naive(seed);
             Throughput throughput = new Throughput(traffic, elasticsearch);
             report.row("ncwatch, in memory -> Elasticsearch", throughput.memory(seed, true), traffic.expectedAlerts());
             Profiler.Profile[] profile = new Profiler.Profile[1];
@@ -103,12 +108,11 @@ public final class Bench {
             report.latency(LatencyRun.run(traffic, seed, elasticsearch, options.latencyRate(), options.latencyEvents()),
                     LatencyRun.unmatched());
 
-            report.containers(containers, discarding[0]);
+            report.containers(containers, discarding[0], traffic.expectedAlerts());
             for (int fleet : List.of(1_000, 100_000)) {
                 log("generating " + options.events() + " events of " + fleet + " containers");
-                traffic = null;
                 Traffic other = Traffic.generate(fleet, options.events(), BenchJob.PARALLELISM);
-                report.containers(fleet, new Throughput(other, elasticsearch).memory(seed, false));
+                report.containers(fleet, new Throughput(other, elasticsearch).memory(seed, false), other.expectedAlerts());
             }
             if (options.jmh()) {
                 log("JMH: the seed rule on one core");

@@ -115,10 +115,10 @@ final class Report {
         targets.add("| All single-event rules vs one rule, per core | >= 0.5x | not measured: " + why + " | - |");
     }
 
-    void containers(int fleet, Meter.Result result) {
-        containerRows.add(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %,d | %s |", fleet,
+    void containers(int fleet, Meter.Result result, long expectedAlerts) {
+        containerRows.add(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %,d of %,d | %s |", fleet,
                 fmt0(result.eventsPerSecond()), fmt0(result.eventsPerCoreSecond()), result.eventsPerCoreSecond() / jackson,
-                result.alerts(), fmt1(result.load())));
+                result.alerts(), expectedAlerts, fmt1(result.load())));
     }
 
     void state(StateSize.Result result) {
