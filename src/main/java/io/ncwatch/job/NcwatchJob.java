@@ -130,6 +130,9 @@ public final class NcwatchJob {
         // The per-container stages emit rare records (detections, correlation input): each is sent at once
         // instead of waiting up to the 100 ms buffer timeout per network hop, which an alert would pay twice.
         SingleOutputStreamOperator<Detection> detections = timed
+                .filter(ContainerContext::reads)
+                .name("what the context reads")
+                .uid("context-input")
                 .keyBy(event -> event.containerId, TypeInformation.of(String.class))
                 .process(new ContainerContext(listenerRules, window, context.releaseGrace(), context.ttl(),
                         context.maxProcesses()), TypeInformation.of(Detection.class))

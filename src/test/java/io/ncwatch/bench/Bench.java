@@ -18,8 +18,9 @@ import java.util.Locale;
  */
 public final class Bench {
     static final String USAGE = """
-            usage: ncwatch bench [--quick] [--rules DIR] [--out FILE] [--no-jmh]
+            usage: ncwatch bench [--quick] [--events N] [--rules DIR] [--out FILE] [--no-jmh]
               --quick      small inputs and short runs: checks the harness, the figures mean little
+              --events N   events of each throughput run (default 1,000,000; --quick 60,000)
               --rules DIR  a folder of Elastic rules (TOML or Kibana NDJSON): the "all single-event rules" row
               --out FILE   where the Markdown goes (default docs/benchmarks.md)
               --no-jmh     leave out the JMH benchmark of the seed rule
@@ -128,9 +129,10 @@ public final class Bench {
     }
 
     /** Command-line options of {@code bench}. */
-    record BenchOptions(boolean quick, Path rules, Path out, boolean jmh, List<String> args) {
+    record BenchOptions(boolean quick, long events, Path rules, Path out, boolean jmh, List<String> args) {
         static BenchOptions parse(String[] args) {
             boolean quick = false;
+            long events = 0;
             boolean jmh = true;
             Path rules = null;
             Path out = Path.of("docs", "benchmarks.md");
@@ -138,6 +140,7 @@ public final class Bench {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--no-jmh" -> jmh = false;
+                    case "--events" -> events = events(value(args, ++i, "--events"));
                     case "--rules" -> rules = Path.of(value(args, ++i, "--rules"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "-h", "--help" -> {
@@ -146,7 +149,20 @@ public final class Bench {
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
-            return new BenchOptions(quick, rules, out, jmh, List.of(args));
+            return new BenchOptions(quick, events > 0 ? events : quick ? 60_000 : 1_000_000, rules, out, jmh,
+                    List.of(args));
+        }
+
+        private static long events(String value) {
+            try {
+                long events = Long.parseLong(value.replace("_", "").replace(",", ""));
+                if (events >= 10_000) {
+                    return events;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--events takes a whole number of at least 10000, got '" + value + "'");
         }
 
         private static String value(String[] args, int i, String option) {
@@ -156,13 +172,8 @@ public final class Bench {
             return args[i];
         }
 
-        /** Events of each throughput run. */
-        long events() {
-            return quick ? 60_000 : 1_000_000;
-        }
-
         long stateEvents() {
-            return quick ? 30_000 : 300_000;
+            return Math.min(events, 300_000);
         }
 
         int latencyRate() {
@@ -170,7 +181,7 @@ public final class Bench {
         }
 
         long latencyEvents() {
-            return quick ? 100_000 : 1_000_000;
+            return events;
         }
 
         String command() {

@@ -9,6 +9,7 @@ import io.ncwatch.source.kafka.RawEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
@@ -47,7 +48,9 @@ final class StateSize {
         long events = 0;
         long newest = Long.MIN_VALUE;
         try (var decode = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction(rules));
-                var context = ContextHarness.open(1024)) {
+                var context = ContextHarness.create(1024)) {
+            context.setCheckpointStorage(new JobManagerCheckpointStorage(Integer.MAX_VALUE));
+            context.open();
             for (byte[] json : traffic.all()) {
                 if (events++ == maxEvents) {
                     break;
