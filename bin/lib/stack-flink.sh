@@ -57,3 +57,12 @@ flink_start() {
 flink_ready() {
   curl -fsS --max-time 5 "http://localhost:$flink_port/overview" 2>/dev/null | grep -q '"taskmanagers":[1-9]'
 }
+
+# A new TaskManager for the running cluster, in place of one that died (the fault tests kill it):
+# `up` would restart the JobManager too, and with it lose the running jobs.
+flink_replace_taskmanager() {
+  process_running "$flink_dir/jobmanager.pid" || die "flink's JobManager is not running"
+  process_running "$flink_dir/taskmanager.pid" && die "flink's TaskManager is running (pid $(<"$flink_dir/taskmanager.pid"))"
+  flink_launch taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner TM
+  echo "flink: TaskManager started (pid $(<"$flink_dir/taskmanager.pid"))"
+}

@@ -80,13 +80,13 @@ final class Hunt {
             if (lines.lineNumber() % LINES_BETWEEN_CLOCK_READS == 0) {
                 long now = System.nanoTime();
                 if (now - lastProgress >= progressEveryNanos) {
-                    out.flush(); // matches found so far reach a reader of a long run
+                    flush(out); // matches found so far reach a reader of a long run
                     progress.println("ncwatch hunt: " + counts(now));
                     lastProgress = now;
                 }
             }
         }
-        out.flush();
+        flush(out);
     }
 
     private void judge(long lineNumber, byte[] bytes, int offset, int length, OutputStream out) throws IOException {
@@ -106,8 +106,27 @@ final class Hunt {
         }
         if (any) {
             matched++;
-            out.write(bytes, offset, length);
-            out.write('\n');
+            try {
+                out.write(bytes, offset, length);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new OutputClosedException(e);
+            }
+        }
+    }
+
+    private static void flush(OutputStream out) throws OutputClosedException {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new OutputClosedException(e);
+        }
+    }
+
+    /** The matches could not be written: whoever read them has gone (a closed pipe), so the hunt stops. */
+    static final class OutputClosedException extends IOException {
+        OutputClosedException(IOException cause) {
+            super(cause);
         }
     }
 

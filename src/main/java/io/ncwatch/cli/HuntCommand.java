@@ -8,10 +8,13 @@ import io.ncwatch.rules.RuleFileException;
 import io.ncwatch.rules.RuleFiles;
 import io.ncwatch.rules.RuleSet;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,15 +36,16 @@ public final class HuntCommand implements Main.Command {
     private static final int NOTICES_LISTED = 20;
 
     private final InputStream stdin;
-    private final PrintStream out;
+    private final OutputStream out;
     private final PrintStream err;
     private final Duration progressEvery;
 
     public HuntCommand() {
-        this(System.in, System.out, System.err, Duration.ofSeconds(5));
+        // Standard output as a plain stream: a PrintStream would hide that the reader went away (`| head`).
+        this(System.in, new FileOutputStream(FileDescriptor.out), System.err, Duration.ofSeconds(5));
     }
 
-    HuntCommand(InputStream stdin, PrintStream out, PrintStream err, Duration progressEvery) {
+    HuntCommand(InputStream stdin, OutputStream out, PrintStream err, Duration progressEvery) {
         this.stdin = stdin;
         this.out = out;
         this.err = err;
@@ -64,7 +68,8 @@ public final class HuntCommand implements Main.Command {
             return USAGE;
         }
         if (options.help()) {
-            out.print(HuntOptions.USAGE);
+            PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+            stdout.print(HuntOptions.USAGE);
             return RAN;
         }
         Path eventsFile = options.events().equals("-") ? null : Path.of(options.events());
@@ -114,6 +119,10 @@ public final class HuntCommand implements Main.Command {
                     hunt.run(in, matches);
                 }
             }
+        } catch (Hunt.OutputClosedException e) {
+            hunt.summary().forEach(err::println);
+            err.println("ncwatch hunt: stopped, the output was closed");
+            return RAN;
         } catch (IOException e) {
             hunt.summary().forEach(err::println);
             err.println("ncwatch hunt: reading " + options.events() + " failed: " + e);

@@ -38,7 +38,8 @@ public final class SubmitCommand implements Main.Command {
         this(System.out, System.err);
     }
 
-    SubmitCommand(PrintStream out, PrintStream err) {
+    /** Prints the job id to OUT and what went wrong to ERR. */
+    public SubmitCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }

@@ -30,6 +30,11 @@ import java.util.List;
  * <p>Thread-safe; each call allocates only its result and Jackson's parser.
  */
 public final class EcsDecoder {
+    /** The earliest {@code @timestamp} taken: 1970-01-01T00:00:00Z. */
+    public static final long EARLIEST_TIMESTAMP = 0L;
+    /** The first {@code @timestamp} refused: 2100-01-01T00:00:00Z. */
+    public static final long LATEST_TIMESTAMP = 4_102_444_800_000L;
+
     private final FieldTree tree;
     private final int slotCount;
     private final DecodeLimits limits;
@@ -109,6 +114,10 @@ public final class EcsDecoder {
             }
             switch (token) {
                 case START_OBJECT -> {
+                    if (node.slot >= 0) {
+                        // Skipped, it would leave the field absent: an event "without" container.id.
+                        throw new MalformedEventException(Reason.WRONG_TYPE, node.path + " is an object, expected a value");
+                    }
                     if (node.hasChildren()) {
                         object(node);
                     } else {
@@ -158,20 +167,7 @@ public final class EcsDecoder {
                 throw new MalformedEventException(Reason.BAD_TIMESTAMP, "the event has more than one @timestamp");
             }
             hasTimestamp = true;
-            if (token == JsonToken.VALUE_STRING) {
-                String text = parser.getText();
-                try {
-                    timestampMillis = EcsTimestamp.toEpochMillis(text);
-                } catch (DateTimeException e) {
-                    throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + quoted(text)
-                            + " is not an ISO-8601 date-time or epoch milliseconds: " + e.getMessage());
-                }
-            } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                timestampMillis = parser.getLongValue();
-            } else {
-                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp is " + describe(token)
-                        + ", expected an ISO-8601 string or whole epoch milliseconds");
-            }
+            timestampMillis = timestampValue(parser, token);
         }
 
         @SuppressWarnings("unchecked")
@@ -221,6 +217,34 @@ public final class EcsDecoder {
         return message.contains("nesting depth") ? Reason.TOO_DEEP
                 : message.contains("length") ? Reason.VALUE_TOO_LONG
                 : Reason.TOO_LARGE;
+    }
+
+    /**
+     * The value of {@code @timestamp}, the current token of {@code parser}: an ISO-8601 string or whole
+     * epoch milliseconds, from 1970 up to 2100.
+     */
+    static long timestampValue(JsonParser parser, JsonToken token) throws IOException, MalformedEventException {
+        long millis;
+        if (token == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            try {
+                millis = EcsTimestamp.toEpochMillis(text);
+            } catch (DateTimeException e) {
+                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + quoted(text)
+                        + " is not an ISO-8601 date-time or epoch milliseconds: " + e.getMessage());
+            }
+        } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            millis = parser.getLongValue();
+        } else {
+            throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp is " + describe(token)
+                    + ", expected an ISO-8601 string or whole epoch milliseconds");
+        }
+        // One event from the far future would carry event time, and so every window, past all others.
+        if (millis < EARLIEST_TIMESTAMP || millis >= LATEST_TIMESTAMP) {
+            throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + millis
+                    + " ms since the epoch is before 1970 or from the year 2100 on");
+        }
+        return millis;
     }
 
     private static String describe(JsonToken token) {

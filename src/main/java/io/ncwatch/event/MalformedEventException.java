@@ -20,8 +20,13 @@ public final class MalformedEventException extends Exception {
         VALUE_TOO_LONG,
         /** No {@code @timestamp}, or {@code @timestamp: null}. */
         MISSING_TIMESTAMP,
-        /** An {@code @timestamp} that is neither an ISO-8601 date nor epoch milliseconds. */
-        BAD_TIMESTAMP
+        /**
+         * An {@code @timestamp} that is neither an ISO-8601 date nor epoch milliseconds, or one outside
+         * {@link EcsDecoder#EARLIEST_TIMESTAMP} to {@link EcsDecoder#LATEST_TIMESTAMP}.
+         */
+        BAD_TIMESTAMP,
+        /** An object where a field that is read holds a value (a keyword, a number, an array of them). */
+        WRONG_TYPE
     }
 
     private final Reason reason;

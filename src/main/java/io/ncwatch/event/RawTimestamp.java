@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.DateTimeException;
 
 /**
  * The event time of an undecoded event, for the source's watermarks: its top-level {@code @timestamp},
- * read as {@link EcsDecoder} reads it. Fields before it are skipped unread (producers write it first);
- * nothing after it is read.
+ * read and bounded (1970 to 2100) as {@link EcsDecoder} reads it. Fields before it are skipped unread
+ * (producers write it first); nothing after it is read.
  */
 public final class RawTimestamp {
     /** What {@link #find} returns for input without a readable {@code @timestamp} (the decoder dead-letters it). */
@@ -28,22 +27,12 @@ public final class RawTimestamp {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 JsonToken value = parser.nextToken();
                 if (FieldTree.TIMESTAMP.equals(parser.currentName())) {
-                    return value(parser, value);
+                    return EcsDecoder.timestampValue(parser, value);
                 }
                 parser.skipChildren();
             }
-        } catch (IOException | DateTimeException e) {
-            // not JSON, or no date: the decoder says which, in a dead letter
-        }
-        return NONE;
-    }
-
-    private static long value(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return EcsTimestamp.toEpochMillis(parser.getText());
-        }
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return parser.getLongValue();
+        } catch (IOException | MalformedEventException e) {
+            // not JSON, or no valid date: the decoder says which, in a dead letter
         }
         return NONE;
     }

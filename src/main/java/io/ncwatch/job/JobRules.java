@@ -13,14 +13,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** The rules of a job, read and compiled once in the client so that a bad rule stops the job before it starts. */
-final class JobRules {
+public final class JobRules {
     private JobRules() {}
 
     /**
      * @param notices told about every rule that is skipped and why
      * @throws IllegalArgumentException when the files hold no rule the job can run, or two rules share an id
      */
-    static List<Rule> load(List<Path> files, Consumer<String> notices) {
+    public static List<Rule> load(List<Path> files, Consumer<String> notices) {
         List<Rule> rules = new ArrayList<>();
         for (Path file : files) {
             var loaded = RuleFiles.load(file);

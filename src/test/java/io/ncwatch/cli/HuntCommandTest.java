@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,28 @@ class HuntCommandTest {
         assertThat(result.stderr())
                 .contains("30 events read", "4 matched", "1 malformed")
                 .contains("malformed line 20: NOT_JSON: ");
+    }
+
+    @Test
+    void stopsReadingWhenItsOutputIsClosed() {
+        String events = IntStream.range(0, 5_000).mapToObj(i -> NC_LISTENER).collect(Collectors.joining("\n"));
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new HuntCommand(new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8)), closedPipe,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofHours(1))
+                .run(new String[] {"--rule", SHIPPED_RULE.toString(), "--events", "-"});
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(stderr).contains("stopped, the output was closed");
+        long read = Long.parseLong(stderr.replaceAll("(?s).*?(\\d+) events read.*", "$1"));
+        assertThat(read).as("events read before stopping").isPositive().isLessThan(5_000);
     }
 
     @Test

@@ -104,10 +104,11 @@ class EcsDecoderTest {
         assertThat(decode(json, "process.name", "process.parent.pid"))
                 .containsEntry("process.name", "nc")
                 .containsEntry("process.parent.pid", null);
-        // an object where a value was expected, or a value where an object was expected: no value
-        assertThat(decode("{" + TS + ",\"process\":{\"name\":{\"x\":1}},\"host\":\"h\"}", "process.name", "host.name"))
-                .containsEntry("process.name", null)
-                .containsEntry("host.name", null);
+        // a value where an object was expected: no value
+        assertThat(decode("{" + TS + ",\"host\":\"h\"}", "host.name")).containsEntry("host.name", null);
+        // an object where a value was expected: skipping it would hide the field, as if it were absent
+        assertRejected("{" + TS + ",\"a\":{\"x\":1}}", Reason.WRONG_TYPE, "a is an object, expected a value");
+        assertRejected("{" + TS + ",\"a\":[\"nc\",{\"x\":1}]}", Reason.WRONG_TYPE, "a is an object");
     }
 
     @Test
@@ -146,7 +147,7 @@ class EcsDecoderTest {
         assertThat(timestamp("\"2026-11-28T06:12:44.318\"")).isEqualTo(TS_MILLIS);
         assertThat(timestamp("\"2026-11-28T06:12Z\"")).isEqualTo(TS_MILLIS - 44318);
         assertThat(timestamp("\"2026-11-28\"")).isEqualTo(TS_MILLIS - (6 * 3600 + 12 * 60 + 44) * 1000L - 318);
-        assertThat(timestamp("\"1969-12-31T23:59:59.999Z\"")).isEqualTo(-1L);
+        assertThat(EcsTimestamp.toEpochMillis("1969-12-31T23:59:59.999Z")).isEqualTo(-1L);
         assertThat(timestamp(String.valueOf(TS_MILLIS))).isEqualTo(TS_MILLIS);
         assertThat(timestamp("\"" + TS_MILLIS + "\"")).isEqualTo(TS_MILLIS);
     }
@@ -166,6 +167,9 @@ class EcsDecoderTest {
         assertRejected("{\"a\":1}", Reason.MISSING_TIMESTAMP, "the event has no @timestamp");
         assertRejected("{\"@timestamp\":null}", Reason.MISSING_TIMESTAMP, "no @timestamp");
         assertRejected("{\"event\":{\"@timestamp\":\"2026-11-28T06:12:44Z\"}}", Reason.MISSING_TIMESTAMP, "no @timestamp");
+        assertRejected("{\"@timestamp\":\"1969-12-31T23:59:59.999Z\"}", Reason.BAD_TIMESTAMP, "-1 ms since the epoch is before 1970");
+        assertRejected("{\"@timestamp\":\"2100-01-01T00:00:00Z\"}", Reason.BAD_TIMESTAMP, "from the year 2100 on");
+        assertRejected("{\"@timestamp\":9223372036854775807}", Reason.BAD_TIMESTAMP, "from the year 2100 on");
         assertRejected("{\"@timestamp\":\"yesterday\"}", Reason.BAD_TIMESTAMP,
                 "@timestamp \"yesterday\" is not an ISO-8601 date-time or epoch milliseconds: expected 4 digits of the year at position 1");
         assertRejected("{\"@timestamp\":\"2026-02-30T00:00:00Z\"}", Reason.BAD_TIMESTAMP, "Invalid date 'FEBRUARY 30'");
@@ -219,7 +223,7 @@ class EcsDecoderTest {
         assertRejected("{" + TS + ",\"b\":\"" + "x".repeat(60) + "\"}", small, Reason.TOO_LARGE,
                 "the event is 108 bytes, over the limit of 100 bytes");
         assertRejected("{" + TS + ",\"b\":{\"c\":[[1]]}}", small, Reason.TOO_DEEP, "nesting depth (4) exceeds the maximum allowed (3");
-        assertRejected("{" + TS + ",\"a\":{\"c\":[[1]]}}", small, Reason.TOO_DEEP, "nesting depth (4)");
+        assertRejected("{" + TS + ",\"a\":[[[1]]]}", small, Reason.TOO_DEEP, "nesting depth (4)");
         assertRejected("{" + TS + ",\"a\":\"123456\"}", small, Reason.VALUE_TOO_LONG, "the value of a is 6 characters, over the limit of 5");
         assertRejected("{" + TS + ",\"n\":" + "1".repeat(1001) + "}", Reason.VALUE_TOO_LONG, "Number value length (1001) exceeds");
         assertRejected("{" + TS + ",\"" + "k".repeat(50_001) + "\":1}", Reason.VALUE_TOO_LONG, "Name length (50001) exceeds");

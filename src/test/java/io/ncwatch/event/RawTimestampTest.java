@@ -26,6 +26,8 @@ class RawTimestampTest {
         assertThat(find("{\"event\":{\"@timestamp\":\"2026-11-28T06:12:44Z\"}}")).isEqualTo(RawTimestamp.NONE);
         assertThat(find("{\"@timestamp\":\"yesterday\"}")).isEqualTo(RawTimestamp.NONE);
         assertThat(find("{\"@timestamp\":true}")).isEqualTo(RawTimestamp.NONE);
+        assertThat(find("{\"@timestamp\":\"2100-01-01T00:00:00Z\"}")).as("far future").isEqualTo(RawTimestamp.NONE);
+        assertThat(find("{\"@timestamp\":-1}")).as("before 1970").isEqualTo(RawTimestamp.NONE);
         assertThat(find("[{\"@timestamp\":\"2026-11-28T06:12:44Z\"}]")).isEqualTo(RawTimestamp.NONE);
         assertThat(find("this is not JSON")).isEqualTo(RawTimestamp.NONE);
         assertThat(find("{\"a\":")).isEqualTo(RawTimestamp.NONE);

@@ -11,17 +11,20 @@ public final class ElasticsearchServer {
     private static ElasticsearchServer shared;
 
     private final String url;
+    private final Map<String, Integer> ports;
 
-    private ElasticsearchServer(String url) {
+    private ElasticsearchServer(String url, Map<String, Integer> ports) {
         this.url = url;
+        this.ports = ports;
     }
 
     /** The server of this JVM, started on first use. */
     public static synchronized ElasticsearchServer shared() {
         if (shared == null) {
-            List<Integer> ports = Stack.freePorts(2);
-            Stack.start("elasticsearch", Map.of("ES_PORT", ports.get(0), "ES_TRANSPORT_PORT", ports.get(1)));
-            shared = new ElasticsearchServer("http://localhost:" + ports.get(0));
+            List<Integer> free = Stack.freePorts(2);
+            Map<String, Integer> ports = Map.of("ES_PORT", free.get(0), "ES_TRANSPORT_PORT", free.get(1));
+            Stack.start("elasticsearch", ports);
+            shared = new ElasticsearchServer("http://localhost:" + free.get(0), ports);
         }
         return shared;
     }
@@ -63,5 +66,15 @@ public final class ElasticsearchServer {
             documents.put(hit.get("_id").asText(), hit.get("_source"));
         }
         return documents;
+    }
+
+    /** Stops the server gracefully, as an operator or a crash-free outage would; its data stays. */
+    public void stop() {
+        Stack.down("elasticsearch", ports);
+    }
+
+    /** Starts the stopped server again on the same port with the same data; returns when it answers. */
+    public void start() {
+        Stack.up("elasticsearch", ports);
     }
 }

@@ -10,17 +10,20 @@ public final class FlinkCluster {
     private static FlinkCluster shared;
 
     private final String url;
+    private final Map<String, Integer> ports;
 
-    private FlinkCluster(String url) {
+    private FlinkCluster(String url, Map<String, Integer> ports) {
         this.url = url;
+        this.ports = ports;
     }
 
     /** The cluster of this JVM, started on first use: one JobManager, one TaskManager with 2 slots. */
     public static synchronized FlinkCluster shared() {
         if (shared == null) {
-            List<Integer> ports = Stack.freePorts(2);
-            Stack.start("flink", Map.of("FLINK_PORT", ports.get(0), "FLINK_RPC_PORT", ports.get(1)));
-            shared = new FlinkCluster("http://localhost:" + ports.get(0));
+            List<Integer> free = Stack.freePorts(2);
+            Map<String, Integer> ports = Map.of("FLINK_PORT", free.get(0), "FLINK_RPC_PORT", free.get(1));
+            Stack.start("flink", ports);
+            shared = new FlinkCluster("http://localhost:" + free.get(0), ports);
         }
         return shared;
     }
@@ -33,5 +36,17 @@ public final class FlinkCluster {
     /** The JSON answer of a GET on the REST API, for example {@code get("/overview")}. */
     public JsonNode get(String path) {
         return JsonHttp.request("GET", url + path, null);
+    }
+
+    /** Kills the TaskManager's process at once (SIGKILL), as a crashed machine would; returns when it is gone. */
+    public void killTaskManager() {
+        ProcessHandle taskManager = Stack.process("flink", "taskmanager");
+        taskManager.destroyForcibly();
+        taskManager.onExit().join();
+    }
+
+    /** Starts a new TaskManager in place of the killed one; the JobManager and its jobs keep running. */
+    public void startTaskManager() {
+        Stack.replaceTaskManager(ports);
     }
 }

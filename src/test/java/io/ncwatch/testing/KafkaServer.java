@@ -23,17 +23,20 @@ public final class KafkaServer {
     private static KafkaServer shared;
 
     private final String bootstrapServers;
+    private final Map<String, Integer> ports;
 
-    private KafkaServer(String bootstrapServers) {
+    private KafkaServer(String bootstrapServers, Map<String, Integer> ports) {
         this.bootstrapServers = bootstrapServers;
+        this.ports = ports;
     }
 
     /** The broker of this JVM, started on first use, with the topics of conf/topics.txt. */
     public static synchronized KafkaServer shared() {
         if (shared == null) {
-            List<Integer> ports = Stack.freePorts(2);
-            Stack.start("kafka", Map.of("KAFKA_PORT", ports.get(0), "KAFKA_CONTROLLER_PORT", ports.get(1)));
-            shared = new KafkaServer("localhost:" + ports.get(0));
+            List<Integer> free = Stack.freePorts(2);
+            Map<String, Integer> ports = Map.of("KAFKA_PORT", free.get(0), "KAFKA_CONTROLLER_PORT", free.get(1));
+            Stack.start("kafka", ports);
+            shared = new KafkaServer("localhost:" + free.get(0), ports);
         }
         return shared;
     }
@@ -91,5 +94,15 @@ public final class KafkaServer {
                     : Long.compare(a.offset(), b.offset()));
             return records;
         }
+    }
+
+    /** Stops the server gracefully, as an operator or a crash-free outage would; its data stays. */
+    public void stop() {
+        Stack.down("kafka", ports);
+    }
+
+    /** Starts the stopped server again on the same port with the same data; returns when it answers. */
+    public void start() {
+        Stack.up("kafka", ports);
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,31 @@ final class Stack {
         run("up", service, ports);
     }
 
+    /** Starts SERVICE again on the same ports with the data it had; returns when it answers. */
+    static void up(String service, Map<String, Integer> ports) {
+        run("up", service, ports);
+    }
+
+    /** Stops SERVICE gracefully (SIGTERM, then SIGKILL after the grace period); its data stays. */
+    static void down(String service, Map<String, Integer> ports) {
+        run("down", service, ports);
+    }
+
+    /** Starts a TaskManager for the running Flink cluster in place of one that died. */
+    static void replaceTaskManager(Map<String, Integer> ports) {
+        run("taskmanager", null, ports);
+    }
+
+    /** The process (and process group) that bin/stack started and recorded in {@code SERVICE/NAME.pid}. */
+    static ProcessHandle process(String service, String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(DIR.resolve(service).resolve(name + ".pid")).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " " + name + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** COUNT distinct ports that are free on the loopback interface right now. */
     static List<Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
@@ -51,7 +77,8 @@ final class Stack {
     }
 
     private static void run(String command, String service, Map<String, Integer> ports) {
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, service).redirectErrorStream(true);
+        List<String> arguments = service == null ? List.of(SCRIPT.toString(), command) : List.of(SCRIPT.toString(), command, service);
+        ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
         builder.environment().put("NCWATCH_STACK_DIR", DIR.toString());
         ports.forEach((variable, port) -> builder.environment().put(variable, port.toString()));
         try {

@@ -1,0 +1,148 @@
+package io.ncwatch.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.alert.AlertId;
+import io.ncwatch.generate.EventKind;
+import io.ncwatch.generate.ExpectedAlert;
+import io.ncwatch.generate.FleetGenerator;
+import io.ncwatch.generate.FleetOptions;
+import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.reliability.HostileRecords.Hostile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * 100,000 malformed and hostile records mixed into valid fleet traffic: the job (with no restart
+ * strategy, so one failure ends it) finishes; every bad record is a dead letter with its reason, at its
+ * position; the counts add up; the attacks in the valid traffic and the hostile-but-valid listeners are
+ * all alerted, and nothing else.
+ */
+class HostileInputIT {
+    private static final JobMetrics METRICS = new JobMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addTo(new Configuration()))
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private static final long SEED = 4242L;
+    private static final int HOSTILE = 100_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void badInputBecomesDeadLettersAndTheAttacksAreStillAlerted() throws Exception {
+        Figures figures = new Figures("hostile input");
+        FaultRun run = new FaultRun("hostile");
+        List<byte[]> valid = new ArrayList<>();
+        List<String> validTopics = new ArrayList<>();
+        List<String> validKeys = new ArrayList<>();
+        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().seed(SEED).containers(300).events(50_000)
+                .attackRate(0.004).build()).generate((kind, containerId, json) -> {
+                    valid.add(json);
+                    validTopics.add(kind == EventKind.PROCESS ? run.processTopic : run.networkTopic);
+                    validKeys.add(containerId);
+                });
+        List<Hostile> hostile = new HostileRecords(SEED).make(HOSTILE, valid);
+
+        // Valid events in their order, hostile ones between them at seeded places, into the process topic.
+        Map<Future<RecordMetadata>, Hostile> sent = new HashMap<>();
+        Random mix = new Random(SEED);
+        try (FaultRun.Producer producer = run.new Producer()) {
+            int nextValid = 0;
+            int nextHostile = 0;
+            while (nextValid < valid.size() || nextHostile < hostile.size()) {
+                int left = valid.size() - nextValid + hostile.size() - nextHostile;
+                if (mix.nextInt(left) < hostile.size() - nextHostile) {
+                    Hostile record = hostile.get(nextHostile++);
+                    sent.put(producer.send(run.processTopic, null, record.bytes()), record);
+                } else {
+                    producer.send(validTopics.get(nextValid), validKeys.get(nextValid), valid.get(nextValid++));
+                }
+            }
+        }
+        Map<String, Hostile> byPosition = new HashMap<>();
+        for (Map.Entry<Future<RecordMetadata>, Hostile> record : sent.entrySet()) {
+            RecordMetadata position = record.getKey().get();
+            byPosition.put(position.topic() + "/" + position.partition() + "/" + position.offset(), record.getValue());
+        }
+
+        Configuration flink = new Configuration();
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        JobClient job = FaultRun.start(run.config(Map.of()), flink, UnaryOperator.identity());
+        job.getJobExecutionResult().get();
+        JobID id = job.getJobID();
+
+        // Every bad record is a dead letter at its position with its reason, and nothing else is.
+        Map<String, String> deadLetters = new HashMap<>();
+        for (ConsumerRecord<String, String> record : run.kafka.readCommitted(run.deadLetterTopic)) {
+            JsonNode letter = JSON.readTree(record.value()).at("/ncwatch/deadletter");
+            String position = letter.get("topic").asText() + "/" + letter.get("partition").asLong() + "/" + letter.get("offset").asLong();
+            assertThat(deadLetters.put(position, letter.get("reason").asText())).as("dead letters of " + position).isNull();
+        }
+        Map<String, String> expectedDeadLetters = byPosition.entrySet().stream()
+                .filter(entry -> entry.getValue().reason() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().reason()));
+        // What went wrong, counted by kind of record and outcome.
+        Map<String, Long> wrong = new TreeMap<>();
+        expectedDeadLetters.forEach((position, reason) -> {
+            if (!reason.equals(deadLetters.get(position))) {
+                wrong.merge(byPosition.get(position).kind() + ": expected " + reason + ", got " + deadLetters.get(position), 1L, Long::sum);
+            }
+        });
+        deadLetters.forEach((position, reason) -> {
+            if (!expectedDeadLetters.containsKey(position)) {
+                Hostile record = byPosition.get(position);
+                wrong.merge((record == null ? "valid event" : record.kind()) + ": expected none, got " + reason, 1L, Long::sum);
+            }
+        });
+        Map<String, Long> inElasticsearch = run.copiesById(run.deadLetterIndex(), "ncwatch.deadletter.reason");
+        Map<String, Long> byReason = expectedDeadLetters.values().stream()
+                .collect(Collectors.groupingBy(reason -> reason, TreeMap::new, Collectors.counting()));
+
+        // The counts add up: read = judged + dead-lettered (the job drops nothing by policy).
+        long read = METRICS.sum(id, "eventsIn");
+        long judged = METRICS.sum(id, "eventsDecoded");
+        Map<String, Long> deadLettered = METRICS.group(id, "deadLettered");
+        long deadLetteredTotal = deadLettered.values().stream().mapToLong(Long::longValue).sum();
+
+        Set<String> expectedAlerts = new HashSet<>(FaultRun.expectedAlertIds(traffic.truth()));
+        hostile.stream().filter(record -> record.alertEventId() != null).forEach(record -> expectedAlerts.add(
+                AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:" + record.alertEventId(), "rule")));
+        AlertTally alerts = AlertTally.of("Elasticsearch", expectedAlerts, run.alertsInElasticsearch());
+        figures.put("events", valid.size() + hostile.size()).put("bad records tried", hostile.size())
+                .put("dead letters", deadLetters.size()).put("by reason", byReason)
+                .put("read", read).put("judged", judged).put("dead-lettered", deadLetteredTotal)
+                .put("alerts", alerts).print();
+
+        assertThat(wrong).as("records with a wrong or missing dead letter").isEmpty();
+        assertThat(inElasticsearch).as("dead letters in Elasticsearch by reason").isEqualTo(byReason);
+        assertThat(read).isEqualTo(valid.size() + hostile.size());
+        assertThat(read).as("read = judged + dead-lettered").isEqualTo(judged + deadLetteredTotal);
+        assertThat(deadLettered).as("dead-lettered, by reason (metrics)").isEqualTo(byReason);
+        assertThat(alerts.exact()).as(alerts.toString()).isTrue();
+    }
+}

@@ -1,0 +1,66 @@
+package io.ncwatch.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ncwatch.generate.FleetOptions;
+import io.ncwatch.generate.GenerationResult;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Kafka broker restarted while the job runs (its source, its transactional alerts and dead-letter
+ * sinks all lose their connections): afterwards no alert is lost and none doubled, in Elasticsearch and
+ * on the alerts topic read with {@code read_committed}.
+ */
+class KafkaRestartIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @Test
+    void aBrokerRestartLosesAndDoublesNoAlert() throws Exception {
+        Figures figures = new Figures("Kafka broker restart");
+        FaultRun run = new FaultRun("kafkarestart");
+        GenerationResult before = run.produceGenerated(ElasticsearchOutageIT.traffic(3, FleetOptions.DEFAULT_START));
+        Configuration flink = new Configuration();
+        // The job may fail while the broker is away; it must then recover from its last checkpoint.
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 60);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false")), flink, UnaryOperator.identity());
+        Set<String> expected = new HashSet<>(FaultRun.expectedAlertIds(before.truth()));
+        Await.until("the first alerts are committed to Kafka", Duration.ofMinutes(2), () -> !run.alertsInKafka().isEmpty());
+
+        try {
+            run.kafka.stop();
+        } finally {
+            run.kafka.start();
+        }
+        GenerationResult after = run.produceGenerated(ElasticsearchOutageIT.traffic(4, FleetOptions.DEFAULT_START.plus(Duration.ofHours(2))));
+        expected.addAll(FaultRun.expectedAlertIds(after.truth()));
+
+        Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(4),
+                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected));
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        job.cancel().get();
+        AlertTally elasticsearch = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());
+        AlertTally kafka = AlertTally.of("Kafka read_committed", expected, run.alertsInKafka());
+        figures.put("events", before.events() + after.events()).put("faults", "broker restarted once")
+                .put("alerts", elasticsearch).put("alerts on Kafka", kafka).print();
+        assertThat(elasticsearch.exact()).as(elasticsearch.toString()).isTrue();
+        assertThat(kafka.exact()).as(kafka.toString()).isTrue();
+    }
+}
