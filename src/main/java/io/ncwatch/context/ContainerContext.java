@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -100,13 +101,10 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         if (!reads(event)) {
             return;
         }
-        long releaseAt = table.record(event);
-        if (releaseAt != 0) {
-            context.timerService().registerEventTimeTimer(releaseAt);
-        }
+        table.record(event, context.timerService());
         boolean behindWatermark = event.timestamp <= context.timerService().currentWatermark();
         if (event.matched()) {
-            event.ancestry = table.ancestry(event);
+            event.ancestry = table.ancestry(event, context.timerService());
             Detection.ofRules(event).forEach(out::collect);
         }
         if (ListenerPattern.isListener(event, listenerRules)) {
@@ -137,8 +135,12 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
 
     @Override
     public void onTimer(long time, OnTimerContext context, Collector<Detection> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            table.forgetIdle(time, context.timerService());
+            return;
+        }
         releaseDueCandidates(time, context);
-        table.release(time);
+        table.release(time, context.timerService());
         ListenerWindow current = listeners.value();
         if (current != null && current.until + window.toMillis() <= time) {
             listeners.clear();
@@ -156,7 +158,7 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
             if (candidate.timestamp > time) {
                 later.add(candidate);
             } else if (withinListenerWindow(candidate.timestamp)) {
-                candidate.ancestry = table.ancestry(candidate);
+                candidate.ancestry = table.ancestry(candidate, context.timerService());
                 forward(candidate, context);
             }
         }
