@@ -96,6 +96,32 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         return event.matched() || FollowUp.isCandidate(event) || ProcessTable.records(event);
     }
 
+    /**
+     * Drops from an event that can matter to this stage only through its process table (it matched no
+     * rule and is no follow-up candidate) the fields the table does not keep: the event's id, parent
+     * details, session and entry leaders, network fields, source topic. They would otherwise cross the
+     * shuffle for nothing. Other events are left whole.
+     */
+    public static void trimForTable(ContainerEvent event) {
+        if (event.matched() || FollowUp.isCandidate(event)) {
+            return;
+        }
+        event.eventId = null;
+        event.parentPid = null;
+        event.parentName = null;
+        event.parentArgs = null;
+        event.sessionLeaderEntityId = null;
+        event.sessionLeaderPid = null;
+        event.sessionLeaderName = null;
+        event.entryLeaderEntityId = null;
+        event.entryLeaderPid = null;
+        event.entryLeaderName = null;
+        event.sourceIp = null;
+        event.sourcePort = null;
+        event.destinationPort = null;
+        event.topic = null;
+    }
+
     @Override
     public void processElement(ContainerEvent event, Context context, Collector<Detection> out) throws Exception {
         if (!reads(event)) {
