@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -95,18 +96,41 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         return event.matched() || FollowUp.isCandidate(event) || ProcessTable.records(event);
     }
 
+    /**
+     * Drops from an event that can matter to this stage only through its process table (it matched no
+     * rule and is no follow-up candidate) the fields the table does not keep: the event's id, parent
+     * details, session and entry leaders, network fields, source topic. They would otherwise cross the
+     * shuffle for nothing. Other events are left whole.
+     */
+    public static void trimForTable(ContainerEvent event) {
+        if (event.matched() || FollowUp.isCandidate(event)) {
+            return;
+        }
+        event.eventId = null;
+        event.parentPid = null;
+        event.parentName = null;
+        event.parentArgs = null;
+        event.sessionLeaderEntityId = null;
+        event.sessionLeaderPid = null;
+        event.sessionLeaderName = null;
+        event.entryLeaderEntityId = null;
+        event.entryLeaderPid = null;
+        event.entryLeaderName = null;
+        event.sourceIp = null;
+        event.sourcePort = null;
+        event.destinationPort = null;
+        event.topic = null;
+    }
+
     @Override
     public void processElement(ContainerEvent event, Context context, Collector<Detection> out) throws Exception {
         if (!reads(event)) {
             return;
         }
-        long releaseAt = table.record(event);
-        if (releaseAt != 0) {
-            context.timerService().registerEventTimeTimer(releaseAt);
-        }
+        table.record(event, context.timerService());
         boolean behindWatermark = event.timestamp <= context.timerService().currentWatermark();
         if (event.matched()) {
-            event.ancestry = table.ancestry(event);
+            event.ancestry = table.ancestry(event, context.timerService());
             Detection.ofRules(event).forEach(out::collect);
         }
         if (ListenerPattern.isListener(event, listenerRules)) {
@@ -137,8 +161,12 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
 
     @Override
     public void onTimer(long time, OnTimerContext context, Collector<Detection> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            table.forgetIdle(time, context.timerService());
+            return;
+        }
         releaseDueCandidates(time, context);
-        table.release(time);
+        table.release(time, context.timerService());
         ListenerWindow current = listeners.value();
         if (current != null && current.until + window.toMillis() <= time) {
             listeners.clear();
@@ -156,7 +184,7 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
             if (candidate.timestamp > time) {
                 later.add(candidate);
             } else if (withinListenerWindow(candidate.timestamp)) {
-                candidate.ancestry = table.ancestry(candidate);
+                candidate.ancestry = table.ancestry(candidate, context.timerService());
                 forward(candidate, context);
             }
         }

@@ -27,6 +27,8 @@ public class ProcessInfo {
     public String user;
     /** Event time of the process's end event; 0 while it runs. */
     public long end;
+    /** Processing time at which the table last read or wrote the process, epoch milliseconds. */
+    public long lastUse;
 
     public ProcessInfo() {}
 

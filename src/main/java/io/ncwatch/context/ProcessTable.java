@@ -12,50 +12,59 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 
 /**
  * The process table of the current container (keyed state): entity id to {@link ProcessInfo}, filled
- * from every process start, released {@code releaseGrace} of event time after a process ends, expired
- * by a TTL since last use (for processes whose end never arrives), and held to {@code maxProcesses}
- * by evicting the oldest. When the last entry goes, the container holds no table state at all.
+ * from every process start, released {@code releaseGrace} of event time after a process ends, forgotten
+ * when not read or written for {@code ttl} of processing time (for processes whose end never arrives),
+ * and held to {@code maxProcesses} by evicting the oldest. When the last entry goes, the container holds
+ * no table state and no timer at all.
+ *
+ * <p>Idle processes are found by one processing-time timer per container, not by Flink's state TTL:
+ * TTL's incremental cleanup on the heap backend copies whole tables on every state access. The timer is
+ * registered when the table gets its first entry and, when it fires, for the next process due; a use only
+ * moves a process's deadline later, so the timer never needs moving on the hot path. Checks fall on
+ * multiples of {@code ttl / 64}: a container's timer fires at most once per such step, and a process is
+ * forgotten at most that much after its {@code ttl}.
  */
 final class ProcessTable {
-    private final Duration releaseGrace;
+    private final long ttl;
+    private final long idleCheckStep;
+    private final long releaseGrace;
     private final int maxProcesses;
     private final MapState<String, ProcessInfo> processes;
     private final ValueState<ProcessTableBook> book;
     private final Counter evicted;
 
     ProcessTable(RuntimeContext runtime, Duration ttl, Duration releaseGrace, int maxProcesses, Counter evicted) {
-        this.releaseGrace = releaseGrace;
+        this.ttl = ttl.toMillis();
+        this.idleCheckStep = Math.max(1, this.ttl / 64);
+        this.releaseGrace = releaseGrace.toMillis();
         this.maxProcesses = maxProcesses;
         this.evicted = evicted;
-        StateTtlConfig sinceLastUse = StateTtlConfig.newBuilder(ttl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnReadAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build();
-        MapStateDescriptor<String, ProcessInfo> processesDescriptor =
-                new MapStateDescriptor<>("processes", Types.STRING, TypeInformation.of(ProcessInfo.class));
-        processesDescriptor.enableTimeToLive(sinceLastUse);
-        ValueStateDescriptor<ProcessTableBook> bookDescriptor =
-                new ValueStateDescriptor<>("process-table-book", TypeInformation.of(ProcessTableBook.class));
-        bookDescriptor.enableTimeToLive(sinceLastUse);
-        this.processes = runtime.getMapState(processesDescriptor);
-        this.book = runtime.getState(bookDescriptor);
+        this.processes = runtime.getMapState(
+                new MapStateDescriptor<>("processes", Types.STRING, TypeInformation.of(ProcessInfo.class)));
+        this.book = runtime.getState(
+                new ValueStateDescriptor<>("process-table-book", TypeInformation.of(ProcessTableBook.class)));
     }
 
-    ProcessInfo get(String entityId) throws Exception {
-        return processes.get(entityId);
-    }
-
-    Ancestor[] ancestry(ContainerEvent event) throws Exception {
-        return Ancestry.of(event, processes::get);
+    /** The event's ancestry from the table; the processes read count as used. */
+    Ancestor[] ancestry(ContainerEvent event, TimerService timers) throws Exception {
+        long now = timers.currentProcessingTime();
+        return Ancestry.of(event, entityId -> {
+            ProcessInfo info = processes.get(entityId);
+            if (info != null) {
+                info.lastUse = now;
+                processes.put(entityId, info);
+            }
+            return info;
+        });
     }
 
     /** Whether {@link #record} changes the table for {@code event}: a process start or end with an entity id. */
@@ -64,54 +73,59 @@ final class ProcessTable {
     }
 
     /**
-     * Records a process start (fork or exec: an exec replaces the image of a known process) or end.
-     *
-     * @return the event time at which an ended process is due for release (a timer is wanted then), or 0
+     * Records a process start (fork or exec: an exec replaces the image of a known process) or end, with
+     * the timers it needs: the end's release (event time) and the table's idle check (processing time).
      */
-    long record(ContainerEvent event) throws Exception {
+    void record(ContainerEvent event, TimerService timers) throws Exception {
         if (!records(event)) {
-            return 0;
+            return;
         }
         boolean start = EventTypes.isProcessStart(event);
-        boolean end = !start;
         ProcessInfo known = processes.get(event.processEntityId);
-        ProcessInfo info = ProcessInfo.of(event);
-        if (known != null && info.parentEntityId == null) {
-            info.parentEntityId = known.parentEntityId;
-        }
-        if (end && known != null) {
+        ProcessInfo info;
+        if (start || known == null) {
+            info = ProcessInfo.of(event);
+            if (known != null && info.parentEntityId == null) {
+                info.parentEntityId = known.parentEntityId;
+            }
+        } else {
             info = known;
         }
+        long now = timers.currentProcessingTime();
+        info.lastUse = now;
         ProcessTableBook current = bookOrNew();
         if (known == null) {
             current.size++;
         }
-        long releaseAt = 0;
-        if (end) {
+        if (!start) {
             info.end = event.timestamp;
-            releaseAt = roundUpToSecond(event.timestamp + releaseGrace.toMillis());
+            long releaseAt = roundUp(event.timestamp + releaseGrace, 1000);
             current.nextRelease = current.nextRelease == 0 ? releaseAt : Math.min(current.nextRelease, releaseAt);
+            timers.registerEventTimeTimer(releaseAt);
         }
         processes.put(event.processEntityId, info);
         if (current.size > maxProcesses) {
             evictOldest(current);
         }
+        if (current.idleCheck == 0) {
+            current.idleCheck = roundUp(now + ttl, idleCheckStep);
+            timers.registerProcessingTimeTimer(current.idleCheck);
+        }
         book.update(current);
-        return releaseAt;
     }
 
-    /** Removes the ended processes due for release at {@code time}; the table's state goes when it is empty. */
-    void release(long time) throws Exception {
+    /** Removes the ended processes due for release at event time {@code time}. */
+    void release(long time, TimerService timers) throws Exception {
         ProcessTableBook current = book.value();
         if (current == null || current.nextRelease == 0 || current.nextRelease > time) {
             return;
         }
         int size = 0;
         long next = 0;
-        for (Iterator<Map.Entry<String, ProcessInfo>> it = processes.iterator(); it.hasNext(); ) {
-            ProcessInfo info = it.next().getValue();
+        for (Iterator<ProcessInfo> it = processes.values().iterator(); it.hasNext(); ) {
+            ProcessInfo info = it.next();
             if (info.ended()) {
-                long due = roundUpToSecond(info.end + releaseGrace.toMillis());
+                long due = roundUp(info.end + releaseGrace, 1000);
                 if (due <= time) {
                     it.remove();
                     continue;
@@ -121,13 +135,45 @@ final class ProcessTable {
             size++;
         }
         if (size == 0) {
-            processes.clear();
-            book.clear();
+            timers.deleteProcessingTimeTimer(current.idleCheck);
+            clear();
         } else {
             current.size = size;
             current.nextRelease = next;
             book.update(current);
         }
+    }
+
+    /** The idle check at processing time {@code now}: forgets the processes unused for the TTL. */
+    void forgetIdle(long now, TimerService timers) throws Exception {
+        ProcessTableBook current = book.value();
+        if (current == null || current.idleCheck > now) {
+            return;
+        }
+        int size = 0;
+        long oldestUse = Long.MAX_VALUE;
+        for (Iterator<ProcessInfo> it = processes.values().iterator(); it.hasNext(); ) {
+            ProcessInfo info = it.next();
+            if (info.lastUse + ttl <= now) {
+                it.remove();
+            } else {
+                oldestUse = Math.min(oldestUse, info.lastUse);
+                size++;
+            }
+        }
+        if (size == 0) {
+            clear();
+        } else {
+            current.size = size;
+            current.idleCheck = roundUp(oldestUse + ttl, idleCheckStep);
+            timers.registerProcessingTimeTimer(current.idleCheck);
+            book.update(current);
+        }
+    }
+
+    private void clear() {
+        processes.clear();
+        book.clear();
     }
 
     /**
@@ -153,8 +199,11 @@ final class ProcessTable {
         return current != null ? current : new ProcessTableBook();
     }
 
-    /** Release times are whole seconds, so that processes ending in the same second share one timer. */
-    private static long roundUpToSecond(long millis) {
-        return -Math.floorDiv(-millis, 1000L) * 1000L;
+    /**
+     * {@code millis} rounded up to a multiple of {@code step}: release times are whole seconds, so that
+     * processes ending in the same second share one timer.
+     */
+    private static long roundUp(long millis, long step) {
+        return -Math.floorDiv(-millis, step) * step;
     }
 }

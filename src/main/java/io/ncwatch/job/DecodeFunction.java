@@ -1,5 +1,6 @@
 package io.ncwatch.job;
 
+import io.ncwatch.context.ContainerContext;
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.event.ContainerEvent;
 import io.ncwatch.event.DecodeLimits;
@@ -24,7 +25,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
- * per-container state, and an event that matched nothing then crosses the network without its bytes.
+ * per-container state, and an event that matched nothing then crosses the network without its bytes
+ * (and, unless it is a follow-up candidate, with only what the process table keeps:
+ * {@link ContainerContext#trimForTable}).
  * Events with a {@code container.id} go on to the per-container stages; input that cannot be decoded
  * goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
@@ -91,6 +94,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         if (event.matched()) {
             matched.inc();
             event.raw = raw.json;
+        } else {
+            ContainerContext.trimForTable(event);
         }
         if (event.containerId != null) {
             out.collect(event);

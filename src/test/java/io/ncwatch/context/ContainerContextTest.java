@@ -188,6 +188,7 @@ class ContainerContextTest {
 
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numProcessingTimeTimers()).as("the idle check goes with the table").isZero();
         }
     }
 
@@ -214,14 +215,30 @@ class ContainerContextTest {
     }
 
     @Test
-    void processesUnusedForTheTtlAreForgotten() throws Exception {
+    void processesUnusedForTheTtlAreForgottenAndTheirContainerThen() throws Exception {
         try (var harness = ContextHarness.open(1024)) {
-            harness.setStateTtlProcessingTime(0);
+            harness.setProcessingTime(0);
             bashSession(harness, PAYMENTS, T0);
-            harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
-            ContainerEvent nc = listener(PAYMENTS, T0 + 2_000, 20, 10, "nc", "-l", "4444");
-            send(harness, nc);
-            assertThat(nc.ancestry).extracting(a -> a.origin).containsExactly(Ancestor.FROM_EVENT, Ancestor.UNKNOWN);
+            harness.setProcessingTime(TTL.toMillis() / 2);
+            ContainerEvent readsServer = exec(PAYMENTS, T0 + 2_000, 11, 1, "id");
+            readsServer.matchedRules = new String[] {"other-rule"};
+            send(harness, readsServer);
+
+            harness.setProcessingTime(TTL.toMillis() + TTL.toMillis() / 4);
+            ContainerEvent underBash = exec(PAYMENTS, T0 + 3_000, 20, 10, "id");
+            ContainerEvent underServer = exec(PAYMENTS, T0 + 3_000, 21, 11, "id");
+            underBash.matchedRules = underServer.matchedRules = new String[] {"other-rule"};
+            send(harness, underBash, underServer);
+            assertThat(underBash.ancestry).as("bash was not used for the TTL")
+                    .extracting(a -> a.origin).containsExactly(Ancestor.FROM_EVENT, Ancestor.UNKNOWN);
+            assertThat(underServer.ancestry).as("the server was read half a TTL in, so it is still known")
+                    .extracting(a -> a.origin, a -> a.pid)
+                    .containsExactly(tuple(Ancestor.FROM_EVENT, 11L), tuple(Ancestor.FROM_TABLE, 1L), tuple(Ancestor.UNKNOWN, null));
+
+            harness.processWatermark(T0 + 3_000);
+            harness.setProcessingTime(3 * TTL.toMillis());
+            assertThat(harness.numKeyedStateEntries()).as("state of a container unused for the TTL").isZero();
+            assertThat(harness.numProcessingTimeTimers()).isZero();
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one tracked process costs in the context stage's state, as a checkpoint writes it (the heap
- * backend's snapshot: key, entity id, the serialized process with its TTL stamp, and the container's
+ * backend's snapshot: key, entity id, the serialized process with its last use, and the container's
  * bookkeeping spread over its processes). The benchmark issue's budget is 512 bytes per process.
  */
 class ProcessStateSizeTest {

@@ -51,7 +51,8 @@ final class TwoStages implements AutoCloseable {
     }
 
     int timers() {
-        return context.numEventTimeTimers() + cep.numEventTimeTimers();
+        return context.numEventTimeTimers() + context.numProcessingTimeTimers() + cep.numEventTimeTimers()
+                + cep.numProcessingTimeTimers();
     }
 
     private void pump() throws Exception {

@@ -70,14 +70,17 @@ class DecodeFunctionTest {
     }
 
     @Test
-    void anOrdinaryEventGoesOnWithoutItsBytes() throws Exception {
+    void anOrdinaryEventGoesOnWithoutItsBytesAndWithWhatTheProcessTableKeeps() throws Exception {
         var harness = harness(new DecodeFunction(TestEvents.seedRule()));
 
         harness.processElement(raw(exec("e2", "2026-11-28T06:12:44Z", CONTAINER, "nc", "nc", "-z", "db", "5432"), 1), 0);
         harness.processElement(raw(exec("e3", "2026-11-28T06:12:45Z", CONTAINER, "sleep", "sleep", "10"), 2), 0);
 
-        assertThat(events(harness)).extracting(e -> e.eventId, e -> e.matched(), e -> e.raw)
-                .containsExactly(tuple("e2", false, null), tuple("e3", false, null));
+        assertThat(events(harness)).extracting(e -> e.processName, e -> e.processEntityId != null, e -> e.matched(), e -> e.raw)
+                .containsExactly(tuple("nc", true, false, null), tuple("sleep", true, false, null));
+        assertThat(events(harness)).as("what only alerts and the correlation read stays behind")
+                .extracting(e -> e.eventId, e -> e.parentName, e -> e.topic)
+                .containsOnly(tuple(null, null, null));
     }
 
     @Test
