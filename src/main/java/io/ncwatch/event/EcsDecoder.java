@@ -167,25 +167,7 @@ public final class EcsDecoder {
                 throw new MalformedEventException(Reason.BAD_TIMESTAMP, "the event has more than one @timestamp");
             }
             hasTimestamp = true;
-            if (token == JsonToken.VALUE_STRING) {
-                String text = parser.getText();
-                try {
-                    timestampMillis = EcsTimestamp.toEpochMillis(text);
-                } catch (DateTimeException e) {
-                    throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + quoted(text)
-                            + " is not an ISO-8601 date-time or epoch milliseconds: " + e.getMessage());
-                }
-            } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                timestampMillis = parser.getLongValue();
-            } else {
-                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp is " + describe(token)
-                        + ", expected an ISO-8601 string or whole epoch milliseconds");
-            }
-            // One event from the far future would carry event time, and so every window, past all others.
-            if (timestampMillis < EARLIEST_TIMESTAMP || timestampMillis >= LATEST_TIMESTAMP) {
-                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + timestampMillis
-                        + " ms since the epoch is before 1970 or from the year 2100 on");
-            }
+            timestampMillis = timestampValue(parser, token);
         }
 
         @SuppressWarnings("unchecked")
@@ -214,6 +196,34 @@ public final class EcsDecoder {
             }
             return new DecodedEvent(timestampMillis, values);
         }
+    }
+
+    /**
+     * The value of {@code @timestamp} whose token is TOKEN (not null): an ISO-8601 string or whole epoch
+     * milliseconds, from 1970 up to 2100.
+     */
+    static long timestampValue(JsonParser parser, JsonToken token) throws IOException, MalformedEventException {
+        long millis;
+        if (token == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            try {
+                millis = EcsTimestamp.toEpochMillis(text);
+            } catch (DateTimeException e) {
+                throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + quoted(text)
+                        + " is not an ISO-8601 date-time or epoch milliseconds: " + e.getMessage());
+            }
+        } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            millis = parser.getLongValue();
+        } else {
+            throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp is " + describe(token)
+                    + ", expected an ISO-8601 string or whole epoch milliseconds");
+        }
+        // One event from the far future would carry event time, and so every window, past all others.
+        if (millis < EARLIEST_TIMESTAMP || millis >= LATEST_TIMESTAMP) {
+            throw new MalformedEventException(Reason.BAD_TIMESTAMP, "@timestamp " + millis
+                    + " ms since the epoch is before 1970 or from the year 2100 on");
+        }
+        return millis;
     }
 
     /** Jackson reads UTF-16 and UTF-32 too; the raw-byte prefilter assumes UTF-8, so refuse the others. */

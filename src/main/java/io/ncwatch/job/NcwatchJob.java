@@ -5,6 +5,7 @@ import io.ncwatch.alert.Detection;
 import io.ncwatch.context.ContainerContext;
 import io.ncwatch.correlate.Correlation;
 import io.ncwatch.event.ContainerEvent;
+import io.ncwatch.event.EventTimestamp;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.source.kafka.KafkaEventSources;
 import io.ncwatch.source.kafka.KafkaTopics;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The detection job: Kafka events in, alerts out to Elasticsearch and Kafka, exactly once. This class
- * only wires: {@link #main} reads the configuration, {@link #runJob} attaches the services, and
+ * only wires: {@link #main} reads the configuration, {@link #build} attaches the services, and
  * {@link #defineWorkflow} is the dataflow, with sources and sinks passed in.
  */
 public final class NcwatchJob {
@@ -53,19 +55,39 @@ public final class NcwatchJob {
 
     /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */
     public static JobExecutionResult runJob(JobConfig config) throws Exception {
+        return build(config, new Configuration(), UnaryOperator.identity()).execute(jobName(config));
+    }
+
+    /**
+     * The job {@link #runJob} runs, defined in an environment and ready to execute: Kafka sources, the
+     * dataflow, the configured sinks.
+     *
+     * @param flink settings of the caller (a test's restart strategy or savepoint to restore), overridden by the job's
+     * @param rawEvents applied to the events as read, before decoding: the identity for the job itself;
+     *     tests put an operator there (one that fails, or one the new version of an upgrade adds)
+     */
+    public static StreamExecutionEnvironment build(JobConfig config, Configuration flink,
+            UnaryOperator<DataStream<RawEvent>> rawEvents) throws InterruptedException {
         List<Rule> rules = JobRules.load(config.ruleFiles(), LOG::warn);
         JobConfig.Topics topics = config.kafka().topics();
         if (config.kafka().createTopics()) {
             KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
         }
         ServiceSinks sinks = ServiceSinks.prepare(config);
-        StreamExecutionEnvironment env = environment(config, new Configuration());
-        DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process");
+        StreamExecutionEnvironment env = environment(config, flink);
+        DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process",
+                config.eventTime());
         if (!topics.network().isEmpty()) {
-            events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network"));
+            events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network",
+                    config.eventTime()));
         }
-        defineWorkflow(config, rules, events, sinks);
-        return env.execute("ncwatch " + config.name());
+        defineWorkflow(config, rules, rawEvents.apply(events), sinks);
+        return env;
+    }
+
+    /** The name the job runs under on a cluster. */
+    public static String jobName(JobConfig config) {
+        return "ncwatch " + config.name();
     }
 
     private static List<String> topicsOf(JobConfig config) {
@@ -95,16 +117,33 @@ public final class NcwatchJob {
         return StreamExecutionEnvironment.getExecutionEnvironment(flink);
     }
 
-    /** A source of raw events; event time is assigned after decoding, so the source emits no watermarks. */
-    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), uid, TypeInformation.of(RawEvent.class))
-                .uid(uid);
+    /**
+     * A source of raw events, with event time per input partition ({@link #eventTime}): the job's
+     * watermarks come from its sources.
+     */
+    public static SingleOutputStreamOperator<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source,
+            String uid, JobConfig.EventTime eventTime) {
+        return env.fromSource(source, eventTime(eventTime), uid, TypeInformation.of(RawEvent.class)).uid(uid);
+    }
+
+    /**
+     * Event time from {@code @timestamp}, with a watermark per split (Kafka partition, file) that the
+     * source combines: partitions and topics are read at different speeds (a backlog after a restart,
+     * a replay), and a watermark over their mix would make the events of the slower ones late for the
+     * correlation.
+     */
+    public static WatermarkStrategy<RawEvent> eventTime(JobConfig.EventTime eventTime) {
+        return WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(eventTime.outOfOrderness())
+                .withTimestampAssigner((event, recordTimestamp) -> EventTimestamp.of(event.json))
+                .withIdleness(eventTime.idleness());
     }
 
     /**
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
      * (process context and rule detections, at once), correlate listeners with what follows them, build
      * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
+     *
+     * @param events raw events with their event time and watermarks, from sources made by {@link #read}
      */
     public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
         SingleOutputStreamOperator<ContainerEvent> decoded = events
@@ -112,18 +151,10 @@ public final class NcwatchJob {
                 .name("decode and match")
                 .uid("decode");
 
-        DataStream<ContainerEvent> timed = decoded
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ContainerEvent>forBoundedOutOfOrderness(config.eventTime().outOfOrderness())
-                        .withTimestampAssigner((event, previous) -> event.timestamp)
-                        .withIdleness(config.eventTime().idleness()))
-                .name("event time")
-                .uid("event-time");
-
         Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
         JobConfig.Context context = config.context();
         Duration window = config.correlation().window();
-        SingleOutputStreamOperator<Detection> detections = timed
+        SingleOutputStreamOperator<Detection> detections = decoded
                 .keyBy(event -> event.containerId, TypeInformation.of(String.class))
                 .process(new ContainerContext(listenerRules, window, context.releaseGrace(), context.ttl(),
                         context.maxProcesses()), TypeInformation.of(Detection.class))

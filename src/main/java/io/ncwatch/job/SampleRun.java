@@ -32,7 +32,7 @@ public final class SampleRun {
             FileSource<RawEvent> source = FileSource
                     .forRecordStreamFormat(new JsonLinesFormat(name), org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
                     .build();
-            DataStream<RawEvent> fileEvents = NcwatchJob.read(env, source, "source-file-" + name);
+            DataStream<RawEvent> fileEvents = NcwatchJob.read(env, source, "source-file-" + name, config.eventTime());
             events = events == null ? fileEvents : events.union(fileEvents);
         }
         NcwatchJob.defineWorkflow(config, rules, events, ServiceSinks.prepare(config));

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -55,7 +54,7 @@ final class JobRun {
                 perSecond == 0 ? RateLimiterStrategy.noOp() : RateLimiterStrategy.perSecond(perSecond),
                 TypeInformation.of(RawEvent.class));
         Collecting sinks = new Collecting();
-        NcwatchJob.defineWorkflow(config, seedRule(), inOrder(env, source), sinks);
+        NcwatchJob.defineWorkflow(config, seedRule(), inOrder(env, source, config), sinks);
         env.execute("test");
         Map<String, JsonNode> alerts = new TreeMap<>();
         for (Alert alert : drain(sinks.alerts)) {
@@ -68,10 +67,9 @@ final class JobRun {
     }
 
     /** One reader, so that records arrive in the list's order, as from one Kafka partition. */
-    private static DataStream<RawEvent> inOrder(StreamExecutionEnvironment env, DataGeneratorSource<RawEvent> source) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "test-source", TypeInformation.of(RawEvent.class))
-                .setParallelism(1)
-                .uid("test-source");
+    private static DataStream<RawEvent> inOrder(StreamExecutionEnvironment env, DataGeneratorSource<RawEvent> source,
+            JobConfig config) {
+        return NcwatchJob.read(env, source, "test-source", config.eventTime()).setParallelism(1);
     }
 
     private static final class Collecting implements JobSinks {
