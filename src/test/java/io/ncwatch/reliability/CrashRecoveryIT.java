@@ -55,7 +55,7 @@ class CrashRecoveryIT {
     @BeforeAll
     static void generateTraffic() {
         input = new FaultRun("crash");
-        traffic = input.produceGenerated(FleetOptions.builder()
+        traffic = input.produceGenerated(FleetOptions.builder().scenarios(FaultRun.SCENARIOS)
                 .seed(SEED)
                 .containers(500)
                 .events(EVENTS)

@@ -88,6 +88,6 @@ class ElasticsearchOutageIT {
 
     /** Fleet traffic with attacks, seeded: 20,000 events from 200 containers. */
     static FleetOptions traffic(long seed, Instant start) {
-        return FleetOptions.builder().seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
+        return FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
     }
 }

@@ -7,6 +7,7 @@ import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.generate.Scenario;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.source.kafka.RawEvent;
@@ -15,6 +16,7 @@ import io.ncwatch.testing.KafkaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,15 @@ final class FaultRun {
     static final int MAX_RECORD_BYTES = 16 << 20;
 
     private static final AtomicLong RUNS = new AtomicLong();
+
+    /**
+     * The attack scenarios of the fault tests' traffic: all but {@link Scenario#LATE}, whose ground truth
+     * (no correlated alert) holds for one stream in order. Split over topics and partitions, each with a
+     * watermark of its own, whether its connection is late depends on what else its partition holds, and
+     * after a restore (watermarks are not checkpointed) on where the replay starts. CorrelationJobTest
+     * covers late events, over one ordered stream.
+     */
+    static final List<Scenario> SCENARIOS = Arrays.stream(Scenario.values()).filter(s -> s != Scenario.LATE).toList();
 
     final KafkaServer kafka = KafkaServer.shared();
     final ElasticsearchServer elasticsearch = ElasticsearchServer.shared();

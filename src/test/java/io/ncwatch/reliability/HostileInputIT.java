@@ -60,7 +60,7 @@ class HostileInputIT {
         List<byte[]> valid = new ArrayList<>();
         List<String> validTopics = new ArrayList<>();
         List<String> validKeys = new ArrayList<>();
-        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().seed(SEED).containers(300).events(50_000)
+        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(SEED).containers(300).events(50_000)
                 .attackRate(0.004).build()).generate((kind, containerId, json) -> {
                     valid.add(json);
                     validTopics.add(kind == EventKind.PROCESS ? run.processTopic : run.networkTopic);
