@@ -44,7 +44,9 @@ class ElasticsearchOutageIT {
         GenerationResult before = run.produceGenerated(traffic(1, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false")), flink, UnaryOperator.identity());
+        // Waits between retries double up to 8 s, not the default 30 s: the job writes soon after the outage.
+        JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false", "elasticsearch.max-backoff", "8s")), flink,
+                UnaryOperator.identity());
         JobID id = job.getJobID();
         Set<String> expected = new HashSet<>(FaultRun.expectedAlertIds(before.truth()));
         Await.until("the first alerts are written", Duration.ofMinutes(2), () -> !run.alertsInElasticsearch().isEmpty());

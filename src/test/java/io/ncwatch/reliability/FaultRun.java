@@ -209,7 +209,16 @@ final class FaultRun {
 
         /** Sends one record; KEY may be null (then the partitioner spreads them). */
         Future<RecordMetadata> send(String topic, String key, byte[] value) {
-            Future<RecordMetadata> future = producer.send(new ProducerRecord<>(topic, key, value));
+            return send(new ProducerRecord<>(topic, key, value));
+        }
+
+        /** Sends one record without a key to PARTITION of TOPIC. */
+        Future<RecordMetadata> send(String topic, int partition, byte[] value) {
+            return send(new ProducerRecord<>(topic, partition, null, value));
+        }
+
+        private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+            Future<RecordMetadata> future = producer.send(record);
             sent.add(future);
             return future;
         }

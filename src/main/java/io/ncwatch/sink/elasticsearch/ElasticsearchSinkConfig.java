@@ -224,6 +224,12 @@ public record ElasticsearchSinkConfig(
             return this;
         }
 
+        /** The longest wait between retries; the first stays as it is. */
+        public Builder maxBackoff(Duration max) {
+            this.maxBackoff = max;
+            return this;
+        }
+
         public ElasticsearchSinkConfig build() {
             return new ElasticsearchSinkConfig(hosts, apiKey, username, password, caCertificateFile, caFingerprint,
                     deadLetterIndex, installTemplates, maxBatchSize, maxBatchBytes, maxInFlightRequests,
