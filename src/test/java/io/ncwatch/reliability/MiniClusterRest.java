@@ -21,7 +21,7 @@ final class MiniClusterRest {
         return JsonHttp.request("GET", url + path, null);
     }
 
-    /** Operator chain (vertex) name to its parallelism, for the running or finished JOB. */
+    /** The vertices (operator chains) of JOB, each with its id, name and parallelism. */
     JsonNode vertices(JobID job) {
         return get("/jobs/" + job).get("vertices");
     }

@@ -6,16 +6,21 @@ import static io.ncwatch.testing.EcsJson.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.alert.AlertId;
+import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.testing.EcsJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -54,6 +59,7 @@ class StateChurnIT {
         MiniClusterRest rest = new MiniClusterRest(FLINK);
         JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false")), new Configuration(), UnaryOperator.identity());
         JobID id = job.getJobID();
+        Await.until("job " + id + " runs", Duration.ofMinutes(1), () -> job.getJobStatus().join() == JobStatus.RUNNING);
         Checkpoints checkpoints = new Checkpoints(rest, id);
         long empty = checkpoints.completedAfter(System.currentTimeMillis()).path("state_size").asLong();
 
@@ -90,15 +96,27 @@ class StateChurnIT {
         long clockMillis = EcsJson.T0.plusSeconds(last + 3600).toEpochMilli();
         Await.until("event time at the correlation passes the containers' end", Duration.ofMinutes(5), () -> {
             checkpoints.sample();
-            return watermark(rest, id, "correlate listeners") >= clockMillis - Duration.ofSeconds(5).toMillis();
+            // The watermark trails the newest event by the out-of-orderness bound (5 s).
+            return watermark(rest, id, "correlate listeners") >= clockMillis - Duration.ofMinutes(1).toMillis();
         });
+        // The sinks' buffers are state too: the alerts of the last bind shells must have left them.
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < CONTAINERS; i += 100) {
+            for (String[] stage : new String[][] {{"-nc", "rule"}, {"-conn", "connection"}, {"-sh", "shell"}}) {
+                expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + stage[0], stage[1]));
+            }
+        }
+        Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(2),
+                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected));
         JsonNode after = checkpoints.completedAfter(System.currentTimeMillis());
         long peak = checkpoints.largest;
         job.cancel().get();
+        AlertTally alerts = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());
 
         long remaining = after.path("state_size").asLong();
         figures.put("containers", CONTAINERS).put("events", events).put("checkpoint bytes empty", empty)
-                .put("largest checkpoint bytes", peak).put("checkpoint bytes after", remaining).print();
+                .put("largest checkpoint bytes", peak).put("checkpoint bytes after", remaining).put("alerts", alerts).print();
+        assertThat(alerts.exact()).as(alerts.toString()).isTrue();
         assertThat(peak - empty).as("checkpoint bytes beyond an empty job's while the containers live").isGreaterThan(1 << 20);
         assertThat(remaining - empty).as("checkpoint bytes beyond an empty job's once they are gone").isLessThan(LEFT_OVER_BYTES);
     }

@@ -73,6 +73,7 @@ class UpgradeIT {
                 new Configuration(), UnaryOperator.identity());
         Await.until("the listener's rule alert is committed", Duration.ofMinutes(2),
                 () -> run.alertsInKafka().containsKey(ruleAlert));
+        JsonNode verticesBefore = new MiniClusterRest(FLINK).vertices(before.getJobID());
         String savepoint = before.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL).get();
         assertThat(run.alertsInKafka()).as("alerts before the upgrade").containsOnlyKeys(ruleAlert);
 
@@ -97,6 +98,7 @@ class UpgradeIT {
             JsonNode alert = run.elasticsearch.documents(run.alertsIndex()).get(id(only(traffic.truth(), stage)));
             assertThat(alert.at("/ncwatch/correlation/base_alert_id").asText()).as(stage + " alert's base").isEqualTo(ruleAlert);
         }
+        assertThat(verticesBefore).as("version 1's operators").allSatisfy(vertex -> assertThat(vertex.get("parallelism").asInt()).isEqualTo(1));
         assertThat(vertices).as("version 2's operators").anySatisfy(vertex -> assertThat(vertex.get("name").asText()).contains("added in version 2"))
                 .allSatisfy(vertex -> assertThat(vertex.get("parallelism").asInt()).isEqualTo(2));
     }
