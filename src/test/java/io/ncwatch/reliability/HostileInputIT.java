@@ -60,12 +60,14 @@ class HostileInputIT {
         List<byte[]> valid = new ArrayList<>();
         List<String> validTopics = new ArrayList<>();
         List<String> validKeys = new ArrayList<>();
-        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(SEED).containers(300).events(50_000)
-                .attackRate(0.004).build()).generate((kind, containerId, json) -> {
+        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(SEED)
+                .containers(200).events(20_000).attackRate(0.01).build()).generate((kind, containerId, json) -> {
                     valid.add(json);
                     validTopics.add(kind == EventKind.PROCESS ? run.processTopic : run.networkTopic);
                     validKeys.add(containerId);
                 });
+        assertThat(traffic.truth()).as("attacks in the valid traffic").extracting(ExpectedAlert::stage)
+                .contains(ExpectedAlert.Stage.RULE, ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
         // Seeded places for the bad records among the valid events: how many valid events come before each.
         Random mix = new Random(SEED);
         List<Integer> validBefore = new ArrayList<>(HOSTILE);
