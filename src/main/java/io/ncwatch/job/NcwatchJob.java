@@ -13,7 +13,6 @@ import io.ncwatch.source.kafka.RawEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
