@@ -35,6 +35,7 @@ public final class Main {
         if (args.length == 0 || !commands.containsKey(args[0])) {
             StringBuilder usage = new StringBuilder("usage: ncwatch <command> [options]\n\ncommands:\n");
             usage.append(String.format("  %-10s %s%n", "stack", "up|down|status: local Kafka, Elasticsearch and Flink"));
+            usage.append(String.format("  %-10s %s%n", "bench", "[--quick] [--rules DIR]: the benchmark suite -> docs/benchmarks.md"));
             commands.forEach((name, c) -> usage.append(String.format("  %-10s %s%n", name, c.summary())));
             System.err.print(usage);
             return args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2;

@@ -5,7 +5,10 @@ import io.ncwatch.job.JobOptions;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.job.SampleRun;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,11 +51,38 @@ public final class RunCommand implements Main.Command {
             return 2;
         }
         if (services) {
+            System.err.println("ncwatch run: " + describe(config));
+            long start = System.nanoTime();
             NcwatchJob.runJob(config);
+            System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         } else {
             SampleRun.run(config, jobDirectory.resolve("samples"));
         }
         return 0;
+    }
+
+    /** What a run against services reads and where its alerts go, in one line; no credentials. */
+    static String describe(JobConfig config) {
+        JobConfig.Kafka kafka = config.kafka();
+        JobConfig.Topics topics = kafka.topics();
+        List<String> outputs = new ArrayList<>();
+        if (config.outputs().elasticsearch()) {
+            outputs.add(config.elasticsearch().alertsIndex() + " at "
+                    + config.elasticsearch().url().replaceAll("//[^/@]*@", "//"));
+        }
+        if (config.outputs().kafka()) {
+            outputs.add("Kafka topic " + topics.alerts());
+        }
+        if (config.outputs().stdout()) {
+            outputs.add("stdout");
+        }
+        if (config.outputs().file() != null) {
+            outputs.add(config.outputs().file());
+        }
+        return "reading " + topics.process() + (topics.network().isEmpty() ? "" : " and " + topics.network())
+                + " at " + kafka.bootstrapServers()
+                + (kafka.bounded() ? " up to their current end" : " until stopped")
+                + "; alerts to " + (outputs.isEmpty() ? "nowhere" : String.join(", ", outputs));
     }
 
     /** The flagship job of the checkout that {@code bin/ncwatch} runs from, else of the working directory. */

@@ -86,8 +86,20 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         forwarded = metrics.counter("correlationInput");
     }
 
+    /**
+     * Whether this stage does anything with {@code event}: a process start or end (the table), a rule
+     * match, or a follow-up candidate. The job drops the others before the shuffle to this stage, so
+     * that they are not serialized, sent and deserialized for nothing.
+     */
+    public static boolean reads(ContainerEvent event) {
+        return event.matched() || FollowUp.isCandidate(event) || ProcessTable.records(event);
+    }
+
     @Override
     public void processElement(ContainerEvent event, Context context, Collector<Detection> out) throws Exception {
+        if (!reads(event)) {
+            return;
+        }
         long releaseAt = table.record(event);
         if (releaseAt != 0) {
             context.timerService().registerEventTimeTimer(releaseAt);

@@ -58,20 +58,22 @@ final class ProcessTable {
         return Ancestry.of(event, processes::get);
     }
 
+    /** Whether {@link #record} changes the table for {@code event}: a process start or end with an entity id. */
+    static boolean records(ContainerEvent event) {
+        return event.processEntityId != null && (EventTypes.isProcessStart(event) || EventTypes.isProcessEnd(event));
+    }
+
     /**
      * Records a process start (fork or exec: an exec replaces the image of a known process) or end.
      *
      * @return the event time at which an ended process is due for release (a timer is wanted then), or 0
      */
     long record(ContainerEvent event) throws Exception {
-        if (event.processEntityId == null) {
+        if (!records(event)) {
             return 0;
         }
         boolean start = EventTypes.isProcessStart(event);
-        boolean end = !start && EventTypes.isProcessEnd(event);
-        if (!start && !end) {
-            return 0;
-        }
+        boolean end = !start;
         ProcessInfo known = processes.get(event.processEntityId);
         ProcessInfo info = ProcessInfo.of(event);
         if (known != null && info.parentEntityId == null) {

@@ -198,9 +198,30 @@ public final class EcsDecoder {
         }
     }
 
+    /** Jackson reads UTF-16 and UTF-32 too; the raw-byte prefilter assumes UTF-8, so refuse the others. */
+    private static boolean notUtf8(byte[] json, int offset, int length) {
+        for (int i = offset; i < offset + Math.min(length, 4); i++) {
+            if (json[i] == 0) {
+                return true;
+            }
+        }
+        return length >= 2 && ((json[offset] == (byte) 0xFE && json[offset + 1] == (byte) 0xFF)
+                || (json[offset] == (byte) 0xFF && json[offset + 1] == (byte) 0xFE));
+    }
+
     /**
-     * The value of {@code @timestamp} whose token is TOKEN (not null): an ISO-8601 string or whole epoch
-     * milliseconds, from 1970 up to 2100.
+     * Which of Jackson's read constraints failed: the nesting depth, the length of a name or number, or
+     * (a rare case: field names crafted to collide in Jackson's symbol table) the event's size.
+     */
+    private static Reason constraint(String message) {
+        return message.contains("nesting depth") ? Reason.TOO_DEEP
+                : message.contains("length") ? Reason.VALUE_TOO_LONG
+                : Reason.TOO_LARGE;
+    }
+
+    /**
+     * The value of {@code @timestamp}, the current token of {@code parser}: an ISO-8601 string or whole
+     * epoch milliseconds, from 1970 up to 2100.
      */
     static long timestampValue(JsonParser parser, JsonToken token) throws IOException, MalformedEventException {
         long millis;
@@ -224,27 +245,6 @@ public final class EcsDecoder {
                     + " ms since the epoch is before 1970 or from the year 2100 on");
         }
         return millis;
-    }
-
-    /** Jackson reads UTF-16 and UTF-32 too; the raw-byte prefilter assumes UTF-8, so refuse the others. */
-    private static boolean notUtf8(byte[] json, int offset, int length) {
-        for (int i = offset; i < offset + Math.min(length, 4); i++) {
-            if (json[i] == 0) {
-                return true;
-            }
-        }
-        return length >= 2 && ((json[offset] == (byte) 0xFE && json[offset + 1] == (byte) 0xFF)
-                || (json[offset] == (byte) 0xFF && json[offset + 1] == (byte) 0xFE));
-    }
-
-    /**
-     * Which of Jackson's read constraints failed: the nesting depth, the length of a name or number, or
-     * (a rare case: field names crafted to collide in Jackson's symbol table) the event's size.
-     */
-    private static Reason constraint(String message) {
-        return message.contains("nesting depth") ? Reason.TOO_DEEP
-                : message.contains("length") ? Reason.VALUE_TOO_LONG
-                : Reason.TOO_LARGE;
     }
 
     private static String describe(JsonToken token) {

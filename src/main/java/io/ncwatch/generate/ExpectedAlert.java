@@ -1,5 +1,7 @@
 package io.ncwatch.generate;
 
+import io.ncwatch.alert.AlertId;
+
 /**
  * One alert the job must raise over the generated traffic: one line of the ground truth.
  *
@@ -24,6 +26,16 @@ public record ExpectedAlert(
 
     /** The seed rule, "Netcat Listener Established Inside A Container". */
     public static final String SEED_RULE_ID = "a52a9439-d52c-401c-be37-2785235c6547";
+
+    /** The document id the job gives this alert (generated events all carry an {@code event.id}). */
+    public String alertId() {
+        return AlertId.of(ruleId, "event.id:" + sourceEventId, stage.jsonName());
+    }
+
+    /** The id of the listener's own rule alert, which a correlated alert names as its base. */
+    public String baseAlertId() {
+        return AlertId.of(ruleId, "event.id:" + listenerEventId, Stage.RULE.jsonName());
+    }
 
     /** The correlation stage of an alert, as written in the ground truth. */
     public enum Stage {

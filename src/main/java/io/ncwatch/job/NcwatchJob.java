@@ -5,7 +5,6 @@ import io.ncwatch.alert.Detection;
 import io.ncwatch.context.ContainerContext;
 import io.ncwatch.correlate.Correlation;
 import io.ncwatch.event.ContainerEvent;
-import io.ncwatch.event.EventTimestamp;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.source.kafka.KafkaEventSources;
 import io.ncwatch.source.kafka.KafkaTopics;
@@ -98,8 +97,8 @@ public final class NcwatchJob {
 
     /**
      * An environment set up as the job requires: exactly-once checkpoints, the configured state
-     * backend, an explicit max parallelism (savepoints stay restorable when parallelism changes) and no
-     * Kryo (every record and state type has a Flink serializer).
+     * backend, an explicit max parallelism (savepoints stay restorable when parallelism changes), no
+     * Kryo (every record and state type has a Flink serializer) and object reuse between chained operators.
      *
      * @param base settings of the caller (a test's or a local run's), overridden by the job's
      */
@@ -110,6 +109,10 @@ public final class NcwatchJob {
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism());
         flink.set(PipelineOptions.GENERIC_TYPES, false);
+        // Chained operators hand records on without a deep copy (a reflective POJO copy of every event
+        // otherwise). Safe here: no chained function changes its input or keeps it after returning; records
+        // that cross the network or are buffered in state are deserialized into new objects.
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
         if (config.parallelism() != null) {
             flink.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         }
@@ -117,23 +120,23 @@ public final class NcwatchJob {
     }
 
     /**
-     * A source of raw events, with event time per input partition ({@link #eventTime}): the job's
-     * watermarks come from its sources.
+     * A source of raw events with {@link #eventTime} watermarks. The source keeps a watermark per split
+     * (a Kafka partition, a file) and emits the least of them, so a replay that reads one partition or
+     * topic far ahead of another makes no event of the other late.
      */
-    public static SingleOutputStreamOperator<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source,
-            String uid, JobConfig.EventTime eventTime) {
-        return env.fromSource(source, eventTime(eventTime), uid, TypeInformation.of(RawEvent.class)).uid(uid);
+    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid,
+            JobConfig.EventTime eventTime) {
+        return env.fromSource(source, eventTime(eventTime), uid, TypeInformation.of(RawEvent.class))
+                .uid(uid);
     }
 
     /**
-     * Event time from {@code @timestamp}, with a watermark per split (Kafka partition, file) that the
-     * source combines: partitions and topics are read at different speeds (a backlog after a restart,
-     * a replay), and a watermark over their mix would make the events of the slower ones late for the
-     * correlation.
+     * Event time: {@code @timestamp}, with bounded out-of-orderness and idleness. Records without a
+     * readable {@code @timestamp} do not move it; the decoder dead-letters them.
      */
     public static WatermarkStrategy<RawEvent> eventTime(JobConfig.EventTime eventTime) {
         return WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(eventTime.outOfOrderness())
-                .withTimestampAssigner((event, recordTimestamp) -> EventTimestamp.of(event.json))
+                .withTimestampAssigner((event, previous) -> event.timestamp)
                 .withIdleness(eventTime.idleness());
     }
 
@@ -142,7 +145,7 @@ public final class NcwatchJob {
      * (process context and rule detections, at once), correlate listeners with what follows them, build
      * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
      *
-     * @param events raw events with their event time and watermarks, from sources made by {@link #read}
+     * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
      */
     public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
         SingleOutputStreamOperator<ContainerEvent> decoded = events
@@ -153,14 +156,21 @@ public final class NcwatchJob {
         Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
         JobConfig.Context context = config.context();
         Duration window = config.correlation().window();
+        // The per-container stages emit rare records (detections, correlation input): each is sent at once
+        // instead of waiting up to the 100 ms buffer timeout per network hop, which an alert would pay twice.
         SingleOutputStreamOperator<Detection> detections = decoded
+                .filter(ContainerContext::reads)
+                .name("what the context reads")
+                .uid("context-input")
                 .keyBy(event -> event.containerId, TypeInformation.of(String.class))
                 .process(new ContainerContext(listenerRules, window, context.releaseGrace(), context.ttl(),
                         context.maxProcesses()), TypeInformation.of(Detection.class))
                 .name("process context")
-                .uid("context");
+                .uid("context")
+                .setBufferTimeout(0);
         SingleOutputStreamOperator<Detection> correlated = Correlation.detections(
-                detections.getSideOutput(ContainerContext.CORRELATION_INPUT), listenerRules, window, ContainerContext.LATE);
+                detections.getSideOutput(ContainerContext.CORRELATION_INPUT), listenerRules, window, ContainerContext.LATE)
+                .setBufferTimeout(0);
         DataStream<Detection> uncontained = decoded.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES)
                 .flatMap((ContainerEvent event, Collector<Detection> out) -> Detection.ofRules(event).forEach(out::collect),
                         TypeInformation.of(Detection.class))

@@ -1,6 +1,7 @@
 package io.ncwatch.job;
 
 import io.ncwatch.alert.Alert;
+import io.ncwatch.sink.elasticsearch.AcknowledgementListener;
 import io.ncwatch.sink.elasticsearch.ElasticsearchSink;
 import io.ncwatch.sink.elasticsearch.ElasticsearchSinkConfig;
 import io.ncwatch.sink.elasticsearch.EsDocument;
@@ -29,11 +30,18 @@ public final class ServiceSinks implements JobSinks {
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     public static ServiceSinks prepare(JobConfig config) {
-        return new ServiceSinks(config, config.outputs().elasticsearch() ? elasticsearch(config.elasticsearch()) : null);
+        return prepare(config, null);
     }
 
-    static ElasticsearchSinkConfig elasticsearch(JobConfig.Elasticsearch es) {
+    /** With {@code acknowledgements} told of every alert Elasticsearch acknowledges as written (the benchmark's latency probe). */
+    public static ServiceSinks prepare(JobConfig config, AcknowledgementListener acknowledgements) {
+        return new ServiceSinks(config,
+                config.outputs().elasticsearch() ? elasticsearch(config.elasticsearch(), acknowledgements) : null);
+    }
+
+    static ElasticsearchSinkConfig elasticsearch(JobConfig.Elasticsearch es, AcknowledgementListener acknowledgements) {
         ElasticsearchSinkConfig.Builder builder = ElasticsearchSinkConfig.builder()
+                .acknowledgementListener(acknowledgements)
                 .hosts(List.of(es.url().split(",")))
                 .deadLetterIndex(es.deadLetterIndex())
                 .caCertificateFile(es.tls().caFile())

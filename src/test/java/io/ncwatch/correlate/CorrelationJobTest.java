@@ -12,6 +12,7 @@ import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.generate.GroundTruthAlerts;
 import io.ncwatch.generate.Scenario;
 import io.ncwatch.job.DeadLetter;
 import io.ncwatch.source.kafka.RawEvent;
@@ -51,7 +52,7 @@ class CorrelationJobTest {
         JobRun.Output output = JobRun.run(records, 0);
 
         assertThat(output.alerts()).containsOnlyKeys(expectedIds(generated.truth()).keySet());
-        expectedIds(generated.truth()).forEach((id, expected) -> assertMatchesTruth(output.alerts().get(id), expected));
+        expectedIds(generated.truth()).forEach((id, expected) -> GroundTruthAlerts.assertMatches(output.alerts().get(id), expected));
         assertThat(output.deadLetters()).isEmpty();
     }
 
@@ -170,22 +171,9 @@ class CorrelationJobTest {
     private static Map<String, ExpectedAlert> expectedIds(List<ExpectedAlert> truth) {
         Map<String, ExpectedAlert> byId = new HashMap<>();
         for (ExpectedAlert alert : truth) {
-            byId.put(AlertId.of(alert.ruleId(), "event.id:" + alert.sourceEventId(), alert.stage().jsonName()), alert);
+            byId.put(alert.alertId(), alert);
         }
         return byId;
-    }
-
-    private static void assertMatchesTruth(JsonNode alert, ExpectedAlert expected) {
-        assertThat(alert.at("/ncwatch/stage").asText()).isEqualTo(expected.stage().jsonName());
-        assertThat(alert.at("/container/id").asText()).isEqualTo(expected.containerId());
-        assertThat(alert.at("/ncwatch/ancestry/chain").size()).as("ancestry").isPositive();
-        if (expected.stage() != ExpectedAlert.Stage.RULE) {
-            assertCorrelated(alert, AlertId.of(expected.ruleId(), "event.id:" + expected.listenerEventId(), "rule"),
-                    expected.port(), expected.peer() == null ? null : expected.peer().ip());
-            if (expected.peer() != null) {
-                assertThat(alert.at("/ncwatch/correlation/peer/port").asInt()).isEqualTo(expected.peer().port());
-            }
-        }
     }
 
     private static void assertCorrelated(JsonNode alert, String baseAlertId, Integer port, String peer) {

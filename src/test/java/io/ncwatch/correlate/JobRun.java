@@ -3,15 +3,14 @@ package io.ncwatch.correlate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ncwatch.alert.Alert;
+import io.ncwatch.job.CollectingSinks;
 import io.ncwatch.job.DeadLetter;
 import io.ncwatch.job.JobConfig;
-import io.ncwatch.job.JobSinks;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
 import io.ncwatch.source.kafka.RawEvent;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +21,6 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 
 /** The whole job over given records (in delivery order) in the test's MiniCluster, with collecting sinks. */
 final class JobRun {
@@ -53,44 +51,27 @@ final class JobRun {
         DataGeneratorSource<RawEvent> source = new DataGeneratorSource<>(byIndex, records.size(),
                 perSecond == 0 ? RateLimiterStrategy.noOp() : RateLimiterStrategy.perSecond(perSecond),
                 TypeInformation.of(RawEvent.class));
-        Collecting sinks = new Collecting();
+        CollectingSinks sinks = new CollectingSinks();
         NcwatchJob.defineWorkflow(config, seedRule(), inOrder(env, source, config), sinks);
         env.execute("test");
         Map<String, JsonNode> alerts = new TreeMap<>();
-        for (Alert alert : drain(sinks.alerts)) {
+        for (Alert alert : sinks.alerts()) {
             JsonNode previous = alerts.put(alert.id, JSON.readTree(alert.json));
             if (previous != null) {
                 throw new AssertionError("alert " + alert.id + " raised twice");
             }
         }
-        return new Output(alerts, drain(sinks.deadLetters));
+        return new Output(alerts, sinks.deadLetters());
     }
 
     /** One reader, so that records arrive in the list's order, as from one Kafka partition. */
     private static DataStream<RawEvent> inOrder(StreamExecutionEnvironment env, DataGeneratorSource<RawEvent> source,
             JobConfig config) {
-        return NcwatchJob.read(env, source, "test-source", config.eventTime()).setParallelism(1);
+        return env.fromSource(source, NcwatchJob.eventTime(config.eventTime()), "test-source",
+                        TypeInformation.of(RawEvent.class))
+                .setParallelism(1)
+                .uid("test-source");
     }
 
-    private static final class Collecting implements JobSinks {
-        CloseableIterator<Alert> alerts;
-        CloseableIterator<DeadLetter> deadLetters;
 
-        @Override
-        public void alerts(DataStream<Alert> stream) {
-            alerts = stream.collectAsync();
-        }
-
-        @Override
-        public void deadLetters(DataStream<DeadLetter> stream) {
-            deadLetters = stream.collectAsync();
-        }
-    }
-
-    private static <T> List<T> drain(CloseableIterator<T> iterator) throws Exception {
-        List<T> items = new ArrayList<>();
-        iterator.forEachRemaining(items::add);
-        iterator.close();
-        return items;
-    }
 }

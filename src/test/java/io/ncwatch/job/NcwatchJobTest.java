@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ncwatch.alert.Alert;
 import io.ncwatch.alert.AlertId;
 import io.ncwatch.source.kafka.RawEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,21 +35,6 @@ class NcwatchJobTest {
     private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
     private static final String REPORTS = "b7e2d4c6a8f0e1d3c5b7";
 
-    /** Hands the job's outputs to the test. */
-    private static final class CollectingSinks implements JobSinks {
-        CloseableIterator<Alert> alerts;
-        CloseableIterator<DeadLetter> deadLetters;
-
-        @Override
-        public void alerts(DataStream<Alert> stream) {
-            alerts = stream.collectAsync();
-        }
-
-        @Override
-        public void deadLetters(DataStream<DeadLetter> stream) {
-            deadLetters = stream.collectAsync();
-        }
-    }
 
     @Test
     void listenersBecomeAlertsOnceEachAndBadInputBecomesDeadLetters() throws Exception {
@@ -72,11 +55,12 @@ class NcwatchJobTest {
         env.setParallelism(2);
         assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).as("no Kryo anywhere in the job").isTrue();
         NcwatchJob.defineWorkflow(config, TestEvents.seedRule(),
-                env.fromData(TypeInformation.of(RawEvent.class), input.toArray(RawEvent[]::new)), sinks);
+                env.fromData(TypeInformation.of(RawEvent.class), input.toArray(RawEvent[]::new))
+                        .assignTimestampsAndWatermarks(NcwatchJob.eventTime(config.eventTime())), sinks);
         env.execute("test");
 
         Map<String, JsonNode> alerts = new TreeMap<>();
-        for (Alert alert : drain(sinks.alerts)) {
+        for (Alert alert : sinks.alerts()) {
             alerts.put(alert.id, JSON.readTree(alert.json));
         }
         String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", "rule");
@@ -102,16 +86,10 @@ class NcwatchJobTest {
                 .containsExactlyInAnyOrder(tuple("e1", 1L), tuple("e5", 5L), tuple(null, 6L));
 
         // e5 may also come back as LATE from the correlation, depending on when the watermark passed it.
-        assertThat(drain(sinks.deadLetters))
+        assertThat(sinks.deadLetters())
                 .filteredOn(letter -> letter.stage.equals(DeadLetter.STAGE_DECODE))
                 .extracting(l -> l.reason, l -> l.offset)
                 .containsExactlyInAnyOrder(tuple("NOT_JSON", 4L), tuple("MISSING_TIMESTAMP", 7L));
     }
 
-    private static <T> List<T> drain(CloseableIterator<T> iterator) throws Exception {
-        List<T> items = new ArrayList<>();
-        iterator.forEachRemaining(items::add);
-        iterator.close();
-        return items;
-    }
 }

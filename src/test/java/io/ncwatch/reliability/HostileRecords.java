@@ -1,6 +1,6 @@
 package io.ncwatch.reliability;
 
-import io.ncwatch.event.EventTimestamp;
+import io.ncwatch.event.RawTimestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,7 +161,7 @@ final class HostileRecords {
     /** The neighbour of the next record, whose event time {@link #now} gives from now on. */
     private byte[] next(List<byte[]> neighbours, List<Hostile> made) {
         byte[] neighbour = neighbours.get(made.size());
-        now = Instant.ofEpochMilli(EventTimestamp.of(neighbour)).toString();
+        now = Instant.ofEpochMilli(RawTimestamp.find(neighbour)).toString();
         return neighbour;
     }
 

@@ -116,9 +116,11 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         BulkRequest request = bulkRequest(batch);
         templatesInstalled()
                 .thenCompose(installed -> client.bulk(request))
-                .whenComplete((response, failure) -> mailbox.execute(
-                        () -> onResponse(batch, response, failure, result),
-                        "Elasticsearch bulk response for %s documents", batch.size()));
+                .whenComplete((response, failure) -> {
+                    long arrived = System.currentTimeMillis();
+                    mailbox.execute(() -> onResponse(batch, response, failure, result, arrived),
+                            "Elasticsearch bulk response for %s documents", batch.size());
+                });
     }
 
     @Override
@@ -179,7 +181,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
     }
 
     private void onResponse(List<EsDocument> batch, BulkResponse response, Throwable failure,
-            ResultHandler<EsDocument> result) {
+            ResultHandler<EsDocument> result, long arrived) {
         if (failure != null) {
             if (!RequestFailure.isRetryable(failure)) {
                 result.completeExceptionally(new IOException("Elasticsearch refused the request ("
@@ -206,7 +208,12 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
             BulkResponseItem item = items.get(i);
             boolean isDeadLetter = document.index().equals(config.deadLetterIndex());
             switch (BulkItemOutcome.of(item.status())) {
-                case WRITTEN -> (isDeadLetter ? deadLettered : written).inc();
+                case WRITTEN -> {
+                    (isDeadLetter ? deadLettered : written).inc();
+                    if (!isDeadLetter && config.acknowledgementListener() != null) {
+                        config.acknowledgementListener().acknowledged(document, arrived);
+                    }
+                }
                 case ALREADY_PRESENT -> alreadyPresent.inc();
                 case RETRY -> {
                     again.add(document);
