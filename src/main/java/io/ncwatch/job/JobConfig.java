@@ -48,7 +48,7 @@ public record JobConfig(
         name = orDefault(name, "ncwatch");
         rules = rules == null ? List.of("rule.toml") : List.copyOf(rules);
         kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
-        elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null) : elasticsearch;
+        elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null, null) : elasticsearch;
         outputs = outputs == null ? new Outputs(null, null, null, null) : outputs;
         eventTime = eventTime == null ? new EventTime(null, null) : eventTime;
         checkpoints = checkpoints == null ? new Checkpoints(null) : checkpoints;
@@ -108,14 +108,17 @@ public record JobConfig(
      * @param namespace alerts go to {@code logs-ncwatch.alerts-<namespace>}, dead letters to
      *     {@code logs-ncwatch.deadletter-<namespace>}
      * @param auth where the credentials are; none for a cluster without security
+     * @param maxBackoff the longest wait between retries while Elasticsearch refuses or fails requests
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Elasticsearch(String url, String namespace, Auth auth, Tls tls) {
+    public record Elasticsearch(String url, String namespace, Auth auth, Tls tls,
+            @JsonDeserialize(using = DurationText.class) Duration maxBackoff) {
         public Elasticsearch {
             url = orDefault(url, "http://localhost:9200");
             namespace = orDefault(namespace, "default");
             auth = auth == null ? new Auth(null, null, null) : auth;
             tls = tls == null ? new Tls(null, null) : tls;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         }
 
         public String alertsIndex() {

@@ -12,8 +12,8 @@ import io.ncwatch.source.kafka.RawEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The detection job: Kafka events in, alerts out to Elasticsearch and Kafka, exactly once. This class
- * only wires: {@link #main} reads the configuration, {@link #runJob} attaches the services, and
+ * only wires: {@link #main} reads the configuration, {@link #build} attaches the services, and
  * {@link #defineWorkflow} is the dataflow, with sources and sinks passed in.
  */
 public final class NcwatchJob {
@@ -53,21 +53,39 @@ public final class NcwatchJob {
 
     /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */
     public static JobExecutionResult runJob(JobConfig config) throws Exception {
+        return build(config, new Configuration(), UnaryOperator.identity()).execute(jobName(config));
+    }
+
+    /**
+     * The job {@link #runJob} runs, defined in an environment and ready to execute: Kafka sources, the
+     * dataflow, the configured sinks.
+     *
+     * @param flink settings of the caller (a test's restart strategy or savepoint to restore), overridden by the job's
+     * @param rawEvents applied to the events as read, before decoding: the identity for the job itself;
+     *     tests put an operator there (one that fails, or one the new version of an upgrade adds)
+     */
+    public static StreamExecutionEnvironment build(JobConfig config, Configuration flink,
+            UnaryOperator<DataStream<RawEvent>> rawEvents) throws InterruptedException {
         List<Rule> rules = JobRules.load(config.ruleFiles(), LOG::warn);
         JobConfig.Topics topics = config.kafka().topics();
         if (config.kafka().createTopics()) {
             KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
         }
         ServiceSinks sinks = ServiceSinks.prepare(config);
-        StreamExecutionEnvironment env = environment(config, new Configuration());
+        StreamExecutionEnvironment env = environment(config, flink);
         DataStream<RawEvent> events = read(env, KafkaEventSources.of(config.kafka(), topics.process()), "source-process",
                 config.eventTime());
         if (!topics.network().isEmpty()) {
             events = events.union(read(env, KafkaEventSources.of(config.kafka(), topics.network()), "source-network",
                     config.eventTime()));
         }
-        defineWorkflow(config, rules, events, sinks);
-        return env.execute("ncwatch " + config.name());
+        defineWorkflow(config, rules, rawEvents.apply(events), sinks);
+        return env;
+    }
+
+    /** The name the job runs under on a cluster. */
+    public static String jobName(JobConfig config) {
+        return "ncwatch " + config.name();
     }
 
     private static List<String> topicsOf(JobConfig config) {

@@ -45,7 +45,8 @@ public final class ServiceSinks implements JobSinks {
                 .hosts(List.of(es.url().split(",")))
                 .deadLetterIndex(es.deadLetterIndex())
                 .caCertificateFile(es.tls().caFile())
-                .caFingerprint(es.tls().fingerprint());
+                .caFingerprint(es.tls().fingerprint())
+                .maxBackoff(es.maxBackoff());
         JobConfig.Auth auth = es.auth();
         if (auth.apiKey() != null) {
             builder.apiKey(Secret.parse(auth.apiKey()));

@@ -1,8 +1,8 @@
 package io.ncwatch.correlate;
 
-import static io.ncwatch.correlate.EcsJson.accepted;
-import static io.ncwatch.correlate.EcsJson.end;
-import static io.ncwatch.correlate.EcsJson.exec;
+import static io.ncwatch.testing.EcsJson.accepted;
+import static io.ncwatch.testing.EcsJson.end;
+import static io.ncwatch.testing.EcsJson.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -16,6 +16,7 @@ import io.ncwatch.generate.GroundTruthAlerts;
 import io.ncwatch.generate.Scenario;
 import io.ncwatch.job.DeadLetter;
 import io.ncwatch.source.kafka.RawEvent;
+import io.ncwatch.testing.EcsJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

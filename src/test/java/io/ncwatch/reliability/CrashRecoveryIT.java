@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -55,7 +54,7 @@ class CrashRecoveryIT {
     @BeforeAll
     static void generateTraffic() {
         input = new FaultRun("crash");
-        traffic = input.produceGenerated(FleetOptions.builder()
+        traffic = input.produceGenerated(FleetOptions.builder().scenarios(FaultRun.SCENARIOS)
                 .seed(SEED)
                 .containers(500)
                 .events(EVENTS)

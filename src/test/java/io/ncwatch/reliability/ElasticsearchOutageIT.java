@@ -44,7 +44,9 @@ class ElasticsearchOutageIT {
         GenerationResult before = run.produceGenerated(traffic(1, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false")), flink, UnaryOperator.identity());
+        // Waits between retries double up to 8 s, not the default 30 s: the job writes soon after the outage.
+        JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false", "elasticsearch.max-backoff", "8s")), flink,
+                UnaryOperator.identity());
         JobID id = job.getJobID();
         Set<String> expected = new HashSet<>(FaultRun.expectedAlertIds(before.truth()));
         Await.until("the first alerts are written", Duration.ofMinutes(2), () -> !run.alertsInElasticsearch().isEmpty());
@@ -88,6 +90,6 @@ class ElasticsearchOutageIT {
 
     /** Fleet traffic with attacks, seeded: 20,000 events from 200 containers. */
     static FleetOptions traffic(long seed, Instant start) {
-        return FleetOptions.builder().seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
+        return FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
     }
 }

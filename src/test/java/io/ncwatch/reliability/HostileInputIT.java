@@ -60,27 +60,39 @@ class HostileInputIT {
         List<byte[]> valid = new ArrayList<>();
         List<String> validTopics = new ArrayList<>();
         List<String> validKeys = new ArrayList<>();
-        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().seed(SEED).containers(300).events(50_000)
-                .attackRate(0.004).build()).generate((kind, containerId, json) -> {
+        GenerationResult traffic = new FleetGenerator(FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(SEED)
+                .containers(200).events(20_000).attackRate(0.01).build()).generate((kind, containerId, json) -> {
                     valid.add(json);
                     validTopics.add(kind == EventKind.PROCESS ? run.processTopic : run.networkTopic);
                     validKeys.add(containerId);
                 });
-        List<Hostile> hostile = new HostileRecords(SEED).make(HOSTILE, valid);
-
-        // Valid events in their order, hostile ones between them at seeded places, into the process topic.
-        Map<Future<RecordMetadata>, Hostile> sent = new HashMap<>();
+        assertThat(traffic.truth()).as("attacks in the valid traffic").extracting(ExpectedAlert::stage)
+                .contains(ExpectedAlert.Stage.RULE, ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
+        // Seeded places for the bad records among the valid events: how many valid events come before each.
         Random mix = new Random(SEED);
+        List<Integer> validBefore = new ArrayList<>(HOSTILE);
+        int validPlaced = 0;
+        while (validPlaced < valid.size() || validBefore.size() < HOSTILE) {
+            int left = valid.size() - validPlaced + HOSTILE - validBefore.size();
+            if (mix.nextInt(left) < HOSTILE - validBefore.size()) {
+                validBefore.add(validPlaced);
+            } else {
+                validPlaced++;
+            }
+        }
+        List<Hostile> hostile = new HostileRecords(SEED).make(validBefore.stream().map(n -> valid.get(Math.max(0, n - 1))).toList());
+
+        // Valid events in their order, the bad ones between them, into the process topic.
+        Map<Future<RecordMetadata>, Hostile> sent = new HashMap<>();
         try (FaultRun.Producer producer = run.new Producer()) {
             int nextValid = 0;
-            int nextHostile = 0;
-            while (nextValid < valid.size() || nextHostile < hostile.size()) {
-                int left = valid.size() - nextValid + hostile.size() - nextHostile;
-                if (mix.nextInt(left) < hostile.size() - nextHostile) {
-                    Hostile record = hostile.get(nextHostile++);
-                    sent.put(producer.send(run.processTopic, null, record.bytes()), record);
-                } else {
-                    producer.send(validTopics.get(nextValid), validKeys.get(nextValid), valid.get(nextValid++));
+            for (int k = 0; k <= HOSTILE; k++) {
+                int until = k < HOSTILE ? validBefore.get(k) : valid.size();
+                for (; nextValid < until; nextValid++) {
+                    producer.send(validTopics.get(nextValid), validKeys.get(nextValid), valid.get(nextValid));
+                }
+                if (k < HOSTILE) {
+                    sent.put(producer.send(run.processTopic, null, hostile.get(k).bytes()), hostile.get(k));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.ncwatch.reliability;
 
+import io.ncwatch.event.RawTimestamp;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,23 +53,32 @@ final class HostileRecords {
 
     private final Random random;
     private int serial;
+    private String now;
 
     HostileRecords(long seed) {
         this.random = new Random(seed);
     }
 
-    /** COUNT hostile records of every kind, in a seeded order; VALID are well-formed events to cut and spoil. */
-    List<Hostile> make(int count, List<byte[]> valid) {
-        List<Hostile> records = new ArrayList<>(count);
-        records.add(new Hostile("10 MB string", "TOO_LARGE", tenMegabyteString(), null));
-        records.add(new Hostile("10 MB string", "TOO_LARGE", tenMegabyteString(), null));
-        records.add(new Hostile("10 MB string", "TOO_LARGE", tenMegabyteString(), null));
+    /**
+     * One hostile record for each of NEIGHBOURS, of every kind, in a seeded order: NEIGHBOURS are the
+     * valid events the records will follow. A record takes its neighbour's event time, and a truncated one
+     * is its neighbour cut short, so that the records are as much in order as the traffic around them
+     * (out of order by more than the watermark's bound, any event is late for the correlation).
+     */
+    List<Hostile> make(List<byte[]> neighbours) {
+        List<Hostile> records = new ArrayList<>(neighbours.size());
+        for (int i = 0; i < 3; i++) {
+            next(neighbours, records);
+            records.add(new Hostile("10 MB string", "TOO_LARGE", tenMegabyteString(), null));
+        }
         for (int i = 0; i < 5; i++) {
+            next(neighbours, records);
             records.add(new Hostile("100,000-deep nesting", "TOO_DEEP", deepNesting(i % 2 == 0), null));
         }
-        while (records.size() < count) {
+        while (records.size() < neighbours.size()) {
+            byte[] neighbour = next(neighbours, records);
             records.add(switch (random.nextInt(8)) {
-                case 0 -> truncated(valid.get(random.nextInt(valid.size())));
+                case 0 -> truncated(neighbour);
                 case 1 -> invalidUtf8();
                 case 2 -> new Hostile("not an object", "NOT_AN_OBJECT", utf8(NOT_OBJECTS.get(random.nextInt(NOT_OBJECTS.size()))), null);
                 case 3 -> wrongType();
@@ -147,8 +158,16 @@ final class HostileRecords {
                 + (extra == null ? "" : "," + extra) + "}";
     }
 
+    /** The neighbour of the next record, whose event time {@link #now} gives from now on. */
+    private byte[] next(List<byte[]> neighbours, List<Hostile> made) {
+        byte[] neighbour = neighbours.get(made.size());
+        now = Instant.ofEpochMilli(RawTimestamp.find(neighbour)).toString();
+        return neighbour;
+    }
+
+    /** The neighbour's {@code @timestamp}, as JSON. */
     private String now() {
-        return "\"2026-11-28T06:" + String.format("%02d:%02d", random.nextInt(60), random.nextInt(60)) + "Z\"";
+        return "\"" + now + "\"";
     }
 
     private byte[] tenMegabyteString() {
@@ -158,9 +177,9 @@ final class HostileRecords {
     }
 
     /** {@code {"a":[[[...]]]}} or {@code {"a":{"a":{...}}}}, 100,000 levels deep. */
-    private static byte[] deepNesting(boolean arrays) {
+    private byte[] deepNesting(boolean arrays) {
         int depth = 100_000;
-        StringBuilder json = new StringBuilder("{\"@timestamp\":\"2026-11-28T06:00:00Z\",\"a\":");
+        StringBuilder json = new StringBuilder("{\"@timestamp\":" + now() + ",\"a\":");
         json.append((arrays ? "[" : "{\"a\":").repeat(depth)).append("1").append((arrays ? "]" : "}").repeat(depth)).append('}');
         return utf8(json.toString());
     }

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** JSON over HTTP for the test servers' REST APIs. */
-final class JsonHttp {
+public final class JsonHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,7 +18,7 @@ final class JsonHttp {
     private JsonHttp() {}
 
     /** Sends one request (BODY may be null) and returns the JSON answer; fails on an HTTP error, with the answer. */
-    static JsonNode request(String method, String url, String body) {
+    public static JsonNode request(String method, String url, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

@@ -227,6 +227,12 @@ public record ElasticsearchSinkConfig(
             return this;
         }
 
+        /** The longest wait between retries; the first stays as it is. */
+        public Builder maxBackoff(Duration max) {
+            this.maxBackoff = max;
+            return this;
+        }
+
         /** Told of every document written, when its bulk response arrives; none by default. */
         public Builder acknowledgementListener(AcknowledgementListener listener) {
             this.acknowledgementListener = listener;

@@ -1,23 +1,23 @@
-package io.ncwatch.correlate;
+package io.ncwatch.testing;
 
 import java.time.Instant;
 
 /** Small ECS documents shaped like Defend for Containers process events and Elastic Defend network events. */
-final class EcsJson {
-    static final Instant T0 = Instant.parse("2026-11-28T06:12:00Z");
+public final class EcsJson {
+    public static final Instant T0 = Instant.parse("2026-11-28T06:12:00Z");
 
     private EcsJson() {}
 
-    static String at(long secondsAfterT0) {
+    public static String at(long secondsAfterT0) {
         return T0.plusMillis(secondsAfterT0 * 1000).toString();
     }
 
     /** A process exec; entity ids are {@code container + "/" + pid}. */
-    static String exec(String id, long second, String container, long pid, long parentPid, String parentName, String... args) {
+    public static String exec(String id, long second, String container, long pid, long parentPid, String parentName, String... args) {
         return process(id, second, container, "exec", "start", pid, parentPid, parentName, args);
     }
 
-    static String end(String id, long second, String container, long pid, long parentPid, String parentName, String... args) {
+    public static String end(String id, long second, String container, long pid, long parentPid, String parentName, String... args) {
         return process(id, second, container, "end", "end", pid, parentPid, parentName, args);
     }
 
@@ -42,7 +42,7 @@ final class EcsJson {
      * An accepted inbound connection of process {@code pid} (null: the producer gave no process) on local
      * {@code port}.
      */
-    static String accepted(String id, long second, String container, Long pid, String peer, int peerPort, int port) {
+    public static String accepted(String id, long second, String container, Long pid, String peer, int peerPort, int port) {
         String process = pid == null ? "" : "\"process\":{\"entity_id\":\"" + container + "/" + pid + "\",\"pid\":" + pid + "},";
         return "{\"@timestamp\":\"" + at(second) + "\","
                 + "\"event\":{\"kind\":\"event\",\"category\":[\"network\"],\"type\":[\"start\"],"
