@@ -67,18 +67,7 @@ class GroundTruthIT {
         List<JsonNode> reverseShell = reverseShellEvents();
         assertThat(reverseShell).as("the reverse shell's netcat and its shell").hasSizeGreaterThanOrEqualTo(2);
 
-        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.ofEntries(
-                Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
-                Map.entry("kafka.topics.process", prefix + ".process-events"),
-                Map.entry("kafka.topics.network", prefix + ".network-events"),
-                Map.entry("kafka.topics.alerts", prefix + ".alerts"),
-                Map.entry("kafka.topics.deadletter", prefix + ".deadletter"),
-                Map.entry("kafka.group-id", prefix),
-                Map.entry("kafka.transactional-id-prefix", prefix),
-                Map.entry("kafka.bounded", "true"),
-                Map.entry("elasticsearch.url", es.url()),
-                Map.entry("elasticsearch.namespace", NAMESPACE),
-                Map.entry("checkpoints.interval", "1s")));
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, NAMESPACE, kafka, es));
         NcwatchJob.runJob(config);
 
         Map<String, JsonNode> alerts = es.documents(ALERTS_INDEX);

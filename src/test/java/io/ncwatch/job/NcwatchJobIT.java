@@ -51,18 +51,7 @@ class NcwatchJobIT {
                 "this is not JSON",
                 "{\"event\":{\"id\":\"no-time\"}}"));
 
-        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.ofEntries(
-                Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
-                Map.entry("kafka.topics.process", processTopic),
-                Map.entry("kafka.topics.network", prefix + ".network-events"),
-                Map.entry("kafka.topics.alerts", prefix + ".alerts"),
-                Map.entry("kafka.topics.deadletter", prefix + ".deadletter"),
-                Map.entry("kafka.group-id", prefix),
-                Map.entry("kafka.transactional-id-prefix", prefix),
-                Map.entry("kafka.bounded", "true"),
-                Map.entry("elasticsearch.url", es.url()),
-                Map.entry("elasticsearch.namespace", NAMESPACE),
-                Map.entry("checkpoints.interval", "1s")));
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, NAMESPACE, kafka, es));
         NcwatchJob.runJob(config);
 
         String alertsIndex = "logs-ncwatch.alerts-" + NAMESPACE;

@@ -7,12 +7,27 @@ import java.util.function.BooleanSupplier;
 final class Await {
     private Await() {}
 
-    /** @throws AssertionError naming WHAT when CONDITION is still false after LIMIT */
+    /**
+     * Polls CONDITION until it holds. A condition that throws counts as not holding yet (a service that
+     * was just restarted, an index whose shard is still being allocated), and its last failure is the
+     * cause of the error at the deadline.
+     *
+     * @throws AssertionError naming WHAT when CONDITION still does not hold after LIMIT
+     */
     static void until(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
+        RuntimeException lastFailure = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                lastFailure = null;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what);
+                throw new AssertionError("not within " + limit + ": " + what, lastFailure);
             }
             try {
                 Thread.sleep(200);

@@ -8,6 +8,7 @@ import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.generate.Scenario;
+import io.ncwatch.job.BoundedRunSettings;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.source.kafka.RawEvent;
@@ -118,18 +119,10 @@ final class FaultRun {
 
     /** The job.yaml settings of this run, as dotted paths. */
     Map<String, String> jobArguments() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        Map<String, String> settings = BoundedRunSettings.of(name, name, kafka, elasticsearch);
         settings.put("kafka.topics.process", processTopic);
         settings.put("kafka.topics.network", networkTopic);
-        settings.put("kafka.topics.alerts", alertsTopic);
-        settings.put("kafka.topics.deadletter", deadLetterTopic);
-        settings.put("kafka.group-id", name);
-        settings.put("kafka.transactional-id-prefix", name);
-        settings.put("kafka.bounded", "true");
         settings.put("kafka.create-topics", "false");
-        settings.put("elasticsearch.url", elasticsearch.url());
-        settings.put("elasticsearch.namespace", name);
         settings.put("checkpoints.interval", "2s");
         return settings;
     }
