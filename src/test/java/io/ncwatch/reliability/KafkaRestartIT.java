@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.testing.KafkaServer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +31,12 @@ class KafkaRestartIT {
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
             .build());
+
+    /** Later tests of this JVM get a broker that was never restarted. */
+    @AfterAll
+    static void renewTheBroker() {
+        KafkaServer.shared().renew();
+    }
 
     @Test
     void aBrokerRestartLosesAndDoublesNoAlert() throws Exception {

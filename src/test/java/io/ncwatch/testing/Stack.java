@@ -30,6 +30,12 @@ final class Stack {
         run("up", service, ports);
     }
 
+    /** Replaces SERVICE by a fresh one (its data deleted) on the same ports; returns when it answers. */
+    static void renew(String service, Map<String, Integer> ports) {
+        run("reset", service, ports);
+        run("up", service, ports);
+    }
+
     /** Starts SERVICE again on the same ports with the data it had; returns when it answers. */
     static void up(String service, Map<String, Integer> ports) {
         run("up", service, ports);
