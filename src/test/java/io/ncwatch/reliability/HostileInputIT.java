@@ -11,6 +11,7 @@ import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.reliability.HostileRecords.Hostile;
+import io.ncwatch.testing.KafkaServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,6 +54,12 @@ class HostileInputIT {
     private static final long SEED = 4242L;
     private static final int HOSTILE = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Later tests of this JVM get a broker that never held the 10 MB records. */
+    @AfterAll
+    static void renewTheBroker() {
+        KafkaServer.shared().renew();
+    }
 
     @Test
     void badInputBecomesDeadLettersAndTheAttacksAreStillAlerted() throws Exception {

@@ -107,9 +107,10 @@ public final class KafkaServer {
     }
 
     /**
-     * Replaces the server by a fresh one with empty data on the same port. A broker that was restarted
-     * in the middle of a test has been seen to refuse the idempotent producers of later tests
-     * (OutOfOrderSequenceException on new topics), so a test that restarts it renews it when done.
+     * Replaces the server by a fresh one with empty data on the same port. After a restart in the
+     * middle of a test, or after the hostile-input test's 10 MB records, this 512 MB broker has been
+     * seen to refuse the idempotent producers of later tests (OutOfOrderSequenceException on new
+     * topics, batches expiring), so such tests renew it when done.
      */
     public void renew() {
         Stack.renew("kafka", ports);
