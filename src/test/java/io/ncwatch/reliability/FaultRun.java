@@ -197,6 +197,10 @@ final class FaultRun {
             config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
             config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            // Idempotent producers met OutOfOrderSequenceException on new topics late in a full test run (cause
+            // not found yet); one request in flight keeps the order without the producer's sequence numbers.
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
 
