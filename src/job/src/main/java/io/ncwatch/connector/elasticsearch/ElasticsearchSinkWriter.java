@@ -1,0 +1,275 @@
+package io.ncwatch.connector.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.connector.base.sink.writer.ResultHandler;
+import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends buffered documents to Elasticsearch as bulk {@code create} requests and sorts the results:
+ * written, already present (409), retried after a backoff (429, 5xx, or the whole request failing
+ * for lack of Elasticsearch), or replaced by a dead-letter document (any other status).
+ *
+ * <p>Responses are handled on the mailbox thread, so the counters, the backoff state and the rate
+ * limiter are touched by one thread only. A backoff never holds a request in flight: the documents go
+ * back to the buffer at once (and so into checkpoints) and {@link BackoffRateLimitingStrategy} keeps
+ * the next batch waiting.
+ */
+final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocument> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
+
+    private final ElasticsearchSinkConfig config;
+    private final ElasticsearchAsyncClient client;
+    private final MailboxExecutor mailbox;
+    private final BackoffRateLimitingStrategy rateLimiter;
+    private final BackoffPolicy backoff;
+    private final Counter written;
+    private final Counter alreadyPresent;
+    private final Counter deadLettered;
+    private final Counter deadLettersRejected;
+    private final Counter retries;
+    private volatile long currentBackoffMillis;
+    private int consecutiveFailures;
+    private CompletableFuture<Void> templates;
+
+    ElasticsearchSinkWriter(ElasticsearchSinkConfig config, ElementConverter<EsDocument, EsDocument> converter,
+            WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states) {
+        this(config, converter, context, states, new BackoffRateLimitingStrategy(
+                config.maxInFlightRequests(), config.maxBatchSize(), context.getProcessingTimeService()));
+    }
+
+    // The non-deprecated constructor takes a BatchCreator and a RequestBuffer whose only implementations
+    // are @Internal; this one builds those same defaults.
+    @SuppressWarnings("deprecation")
+    private ElasticsearchSinkWriter(ElasticsearchSinkConfig config, ElementConverter<EsDocument, EsDocument> converter,
+            WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states,
+            BackoffRateLimitingStrategy rateLimiter) {
+        super(converter, context, writerConfiguration(config, rateLimiter), states);
+        this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.mailbox = context.getMailboxExecutor();
+        this.backoff = new BackoffPolicy(config.initialBackoff(), config.maxBackoff(), new SplittableRandom());
+        MetricGroup metrics = context.metricGroup();
+        this.written = metrics.counter("documentsWritten");
+        this.alreadyPresent = metrics.counter("documentsAlreadyPresent");
+        this.deadLettered = metrics.counter("documentsDeadLettered");
+        this.deadLettersRejected = metrics.counter("deadLettersRejected");
+        this.retries = metrics.counter("retries");
+        metrics.gauge("currentBackoffMs", () -> currentBackoffMillis);
+        this.client = ElasticsearchClients.create(config);
+        if (config.installTemplates()) {
+            templates = IndexTemplateInstaller.install(client);
+        }
+    }
+
+    private static AsyncSinkWriterConfiguration writerConfiguration(
+            ElasticsearchSinkConfig config, BackoffRateLimitingStrategy rateLimiter) {
+        return AsyncSinkWriterConfiguration.builder()
+                .setMaxBatchSize(config.maxBatchSize())
+                .setMaxBatchSizeInBytes(config.maxBatchBytes())
+                .setMaxInFlightRequests(config.maxInFlightRequests())
+                .setMaxBufferedRequests(config.maxBufferedDocuments())
+                .setMaxTimeInBufferMS(config.maxTimeInBuffer().toMillis())
+                .setMaxRecordSizeInBytes(config.maxDocumentBytes())
+                .setRequestTimeoutMS(ElasticsearchSink.requestTimeoutMillis(config))
+                .setFailOnTimeout(false)
+                .setRateLimitingStrategy(rateLimiter)
+                .build();
+    }
+
+    /** A document too large for a bulk request goes to the dead-letter index (capped) instead of failing the job. */
+    @Override
+    public void write(EsDocument document, Context context) throws IOException, InterruptedException {
+        if (document.sizeInBytes() > config.maxDocumentBytes()) {
+            document = deadLetter(document, null, "document_too_large",
+                    "document of " + document.sizeInBytes() + " bytes exceeds maxDocumentBytes "
+                            + config.maxDocumentBytes());
+        }
+        super.write(document, context);
+    }
+
+    @Override
+    protected void submitRequestEntries(List<EsDocument> batch, ResultHandler<EsDocument> result) {
+        BulkRequest request = bulkRequest(batch);
+        templatesInstalled()
+                .thenCompose(installed -> client.bulk(request))
+                .whenComplete((response, failure) -> {
+                    long arrived = System.currentTimeMillis();
+                    mailbox.execute(() -> onResponse(batch, response, failure, result, arrived),
+                            "Elasticsearch bulk response for %s documents", batch.size());
+                });
+    }
+
+    @Override
+    protected long getSizeInBytes(EsDocument document) {
+        return document.sizeInBytes();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            LOG.warn("Closing the Elasticsearch client failed", e);
+        }
+    }
+
+    /**
+     * The templates are put when the writer starts; a bulk waits for them, so that no data stream is
+     * created without them, and puts them again if that failed (Elasticsearch was down, say).
+     */
+    private CompletableFuture<Void> templatesInstalled() {
+        if (!config.installTemplates()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (templates.isCompletedExceptionally()) {
+            templates = IndexTemplateInstaller.install(client);
+        }
+        return templates;
+    }
+
+    private static BulkRequest bulkRequest(List<EsDocument> batch) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (EsDocument document : batch) {
+            BinaryData source = BinaryData.of(singleLine(document.json()), ContentType.APPLICATION_JSON);
+            bulk.operations(operation -> operation.create(create -> create
+                    .index(document.index())
+                    .id(document.id())
+                    .document(source)));
+        }
+        return bulk.build();
+    }
+
+    /**
+     * The bulk body is one JSON document per line. In valid JSON a raw newline can only be whitespace
+     * between tokens, so turning it into a space changes nothing else.
+     */
+    static byte[] singleLine(byte[] json) {
+        byte[] line = json;
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == '\n') {
+                if (line == json) {
+                    line = json.clone();
+                }
+                line[i] = ' ';
+            }
+        }
+        return line;
+    }
+
+    private void onResponse(List<EsDocument> batch, BulkResponse response, Throwable failure,
+            ResultHandler<EsDocument> result, long arrived) {
+        if (failure != null) {
+            if (!RequestFailure.isRetryable(failure)) {
+                result.completeExceptionally(new IOException("Elasticsearch refused the request ("
+                        + RequestFailure.describe(failure) + "); retrying cannot fix this", failure));
+                return;
+            }
+            long delay = backOff();
+            LOG.warn("Elasticsearch bulk request of {} documents failed ({}); retrying in {} ms",
+                    batch.size(), RequestFailure.describe(failure), delay);
+            result.retryForEntries(batch);
+            return;
+        }
+        List<BulkResponseItem> items = response.items();
+        if (items.size() != batch.size()) {
+            result.completeExceptionally(new IOException("Elasticsearch answered " + items.size()
+                    + " results for a bulk of " + batch.size() + " documents"));
+            return;
+        }
+        List<EsDocument> again = new ArrayList<>();
+        int refused = 0;
+        String firstRefusal = null;
+        for (int i = 0; i < batch.size(); i++) {
+            EsDocument document = batch.get(i);
+            BulkResponseItem item = items.get(i);
+            boolean isDeadLetter = document.index().equals(config.deadLetterIndex());
+            switch (BulkItemOutcome.of(item.status())) {
+                case WRITTEN -> {
+                    (isDeadLetter ? deadLettered : written).inc();
+                    if (!isDeadLetter && config.acknowledgementListener() != null) {
+                        config.acknowledgementListener().acknowledged(document, arrived);
+                    }
+                }
+                case ALREADY_PRESENT -> alreadyPresent.inc();
+                case RETRY -> {
+                    again.add(document);
+                    refused++;
+                    firstRefusal = firstRefusal != null ? firstRefusal : reason(item);
+                }
+                case DEAD_LETTER -> {
+                    if (isDeadLetter) {
+                        deadLettersRejected.inc();
+                        LOG.error("Elasticsearch rejected dead-letter document {} in {} ({}): it is lost",
+                                document.id(), document.index(), reason(item));
+                    } else {
+                        again.add(deadLetter(document, item.status(), errorType(item), reason(item)));
+                    }
+                }
+            }
+        }
+        if (refused > 0) {
+            long delay = backOff();
+            LOG.warn("Elasticsearch refused {} of {} documents (first: {}); retrying them in {} ms",
+                    refused, batch.size(), firstRefusal, delay);
+        } else {
+            consecutiveFailures = 0;
+            currentBackoffMillis = 0;
+        }
+        if (again.isEmpty()) {
+            result.complete();
+        } else {
+            result.retryForEntries(again);
+        }
+    }
+
+    private long backOff() {
+        consecutiveFailures++;
+        long delay = backoff.delayMillis(consecutiveFailures);
+        rateLimiter.pauseFor(delay);
+        retries.inc();
+        currentBackoffMillis = delay;
+        return delay;
+    }
+
+    private EsDocument deadLetter(EsDocument document, Integer status, String errorType, String reason) {
+        LOG.warn("Dead-lettering document {} for {}: {}", document.id(), document.index(), reason);
+        return DeadLetterDocument.of(document, status, errorType, reason, config.deadLetterIndex(), Instant.now());
+    }
+
+    private static String errorType(BulkResponseItem item) {
+        return item.error() != null ? item.error().type() : "http_" + item.status();
+    }
+
+    private static String reason(BulkResponseItem item) {
+        ErrorCause error = item.error();
+        if (error == null) {
+            return "status " + item.status();
+        }
+        String reason = item.status() + " " + error.type() + ": " + error.reason();
+        ErrorCause cause = error.causedBy();
+        return cause == null ? reason : reason + " (caused by " + cause.type() + ": " + cause.reason() + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package io.ncwatch.connector.elasticsearch;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
+import java.util.OptionalInt;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * Judges a request that failed as a whole (no per-document results): without an HTTP status
+ * (connection refused, timeout) or with 429 or 5xx, Elasticsearch is down or busy and the request is
+ * retried; any other status (401, 403, 413, ...) is a configuration error that retrying cannot fix.
+ */
+final class RequestFailure {
+
+    private RequestFailure() {
+    }
+
+    static boolean isRetryable(Throwable failure) {
+        OptionalInt status = statusOf(failure);
+        return status.isEmpty() || BulkItemOutcome.of(status.getAsInt()) == BulkItemOutcome.RETRY;
+    }
+
+    static OptionalInt statusOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException e) {
+                return OptionalInt.of(e.status());
+            }
+            if (t instanceof TransportException e && e.response() != null) {
+                return OptionalInt.of(e.statusCode());
+            }
+            if (t instanceof ResponseException e) {
+                return OptionalInt.of(e.getResponse().getStatusLine().getStatusCode());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** One line for a log message: the innermost cause's class and message. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package io.ncwatch.connector.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Transactional Kafka sinks: records become visible to {@code read_committed} consumers when the
+ * checkpoint that covers them completes. Keyed by document id, so a compacted topic keeps one of each.
+ */
+public final class KafkaSinks {
+    private KafkaSinks() {}
+
+    /**
+     * @param name tells this sink's transactional ids from those of the job's other sinks
+     * @param key the record's key: a document id
+     */
+    public static <T> KafkaSink<T> exactlyOnce(KafkaSettings kafka, String topic, String name,
+            SerializableFunction<T, String> key, SerializableFunction<T, byte[]> value) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-" + name)
+                .setProperty("transaction.timeout.ms", Long.toString(kafka.transactionTimeout().toMillis()))
+                .setRecordSerializer(new Records<>(topic, key, value))
+                .build();
+    }
+
+    /** A named class: a lambda as a serialization schema defeats Flink's type extraction. */
+    private static final class Records<T> implements KafkaRecordSerializationSchema<T> {
+        private final String topic;
+        private final SerializableFunction<T, String> key;
+        private final SerializableFunction<T, byte[]> value;
+
+        Records(String topic, SerializableFunction<T, String> key, SerializableFunction<T, byte[]> value) {
+            this.topic = topic;
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, timestamp,
+                    key.apply(element).getBytes(StandardCharsets.UTF_8), value.apply(element));
+        }
+    }
+}

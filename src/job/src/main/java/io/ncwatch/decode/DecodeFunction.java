@@ -1,0 +1,119 @@
+package io.ncwatch.decode;
+
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.record.ContainerEvent;
+import io.ncwatch.record.DeadLetter;
+import io.ncwatch.record.RawEvent;
+import io.ncwatch.rules.CompiledRule;
+import io.ncwatch.rules.Rule;
+import io.ncwatch.rules.RuleSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
+ * per-container state, and an event that matched nothing then crosses the network without its bytes.
+ * Events with a {@code container.id} go on to the per-container stages; input that cannot be decoded
+ * goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
+ */
+public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    /** Events without a container id that matched a rule: they raise alerts without per-container context. */
+    public static final OutputTag<ContainerEvent> UNCONTAINED_MATCHES =
+            new OutputTag<>("uncontained-matches", TypeInformation.of(ContainerEvent.class));
+
+    /** Reason of a dead letter whose field has a type ECS does not allow. */
+    public static final String WRONG_TYPE = "WRONG_TYPE";
+
+    private final List<Rule> rules;
+
+    private transient EcsDecoder decoder;
+    private transient List<CompiledRule> compiled;
+    private transient ContainerEventFields fields;
+    private transient Counter eventsIn;
+    private transient Counter decoded;
+    private transient Counter withoutContainerId;
+    private transient Counter matched;
+    private transient MetricGroup deadLetteredGroup;
+    private transient Map<String, Counter> deadLettered;
+
+    public DecodeFunction(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        RuleSet ruleSet = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
+        compiled = ruleSet.compiled();
+        fields = new ContainerEventFields(ruleSet.slots());
+        decoder = new EcsDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
+        eventsIn = metrics.counter("eventsIn");
+        decoded = metrics.counter("eventsDecoded");
+        withoutContainerId = metrics.counter("eventsWithoutContainerId");
+        matched = metrics.counter("eventsMatched");
+        deadLetteredGroup = metrics.addGroup("deadLettered");
+        deadLettered = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
+        eventsIn.inc();
+        ContainerEvent event = new ContainerEvent();
+        try {
+            DecodedEvent decodedEvent = decoder.decode(raw.json, 0, raw.json.length);
+            fields.copy(decodedEvent, event);
+            event.matchedRules = matches(decodedEvent);
+        } catch (MalformedEventException e) {
+            deadLetter(raw, e.reason().name(), e.detail(), context);
+            return;
+        } catch (ContainerEventFields.WrongTypeException e) {
+            deadLetter(raw, WRONG_TYPE, e.getMessage(), context);
+            return;
+        }
+        decoded.inc();
+        event.topic = raw.topic;
+        event.partition = raw.partition;
+        event.offset = raw.offset;
+        if (event.matched()) {
+            matched.inc();
+            event.raw = raw.json;
+        }
+        if (event.containerId != null) {
+            out.collect(event);
+        } else {
+            withoutContainerId.inc();
+            if (event.matched()) {
+                context.output(UNCONTAINED_MATCHES, event);
+            }
+        }
+    }
+
+    private String[] matches(DecodedEvent event) {
+        List<String> ids = null;
+        for (CompiledRule rule : compiled) {
+            if (rule.query().matches(event)) {
+                ids = ids == null ? new ArrayList<>(2) : ids;
+                ids.add(rule.rule().ruleId());
+            }
+        }
+        return ids == null ? NONE : ids.toArray(NONE);
+    }
+
+    private static final String[] NONE = new String[0];
+
+    private void deadLetter(RawEvent raw, String reason, String detail, Context context) {
+        deadLettered.computeIfAbsent(reason, deadLetteredGroup::counter).inc();
+        context.output(DEAD_LETTERS, DeadLetter.of(raw, reason, detail, context.timerService().currentProcessingTime()));
+    }
+}

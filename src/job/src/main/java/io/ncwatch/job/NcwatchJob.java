@@ -1,0 +1,196 @@
+package io.ncwatch.job;
+
+import io.ncwatch.alert.AlertFunction;
+import io.ncwatch.connector.kafka.KafkaSources;
+import io.ncwatch.connector.kafka.KafkaTopics;
+import io.ncwatch.context.ContainerContext;
+import io.ncwatch.context.ContextInput;
+import io.ncwatch.correlate.Correlation;
+import io.ncwatch.correlate.FollowUp;
+import io.ncwatch.decode.DecodeFunction;
+import io.ncwatch.decode.RawEventDeserializer;
+import io.ncwatch.record.Alert;
+import io.ncwatch.record.ContainerEvent;
+import io.ncwatch.record.DeadLetter;
+import io.ncwatch.record.Detection;
+import io.ncwatch.record.RawEvent;
+import io.ncwatch.rules.Rule;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detection job: Kafka events in, alerts out to Elasticsearch and Kafka, exactly once. This class
+ * only wires: {@link #main} reads the configuration, {@link #build} attaches the services, and
+ * {@link #defineWorkflow} is the dataflow, with sources and sinks passed in.
+ */
+public final class NcwatchJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NcwatchJob.class);
+
+    /** The job run when no {@code --job} is given, relative to the working directory. */
+    public static final Path DEFAULT_JOB = Path.of("jobs/netcat-listener");
+
+    private NcwatchJob() {}
+
+    /** {@code flink run ncwatch.jar [options]}: see {@link JobOptions#USAGE}. */
+    public static void main(String[] args) throws Exception {
+        JobOptions options = JobOptions.parse(args);
+        runJob(JobConfig.load(options.jobDirectory() == null ? DEFAULT_JOB : options.jobDirectory(),
+                options.overrides()));
+    }
+
+    /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */
+    public static JobExecutionResult runJob(JobConfig config) throws Exception {
+        return build(config, new Configuration(), UnaryOperator.identity()).execute(jobName(config));
+    }
+
+    /**
+     * The job {@link #runJob} runs, defined in an environment and ready to execute: Kafka sources, the
+     * dataflow, the configured sinks.
+     *
+     * @param flink settings of the caller (a test's restart strategy or savepoint to restore), overridden by the job's
+     * @param rawEvents applied to the events as read, before decoding: the identity for the job itself;
+     *     tests put an operator there (one that fails, or one the new version of an upgrade adds)
+     */
+    public static StreamExecutionEnvironment build(JobConfig config, Configuration flink,
+            UnaryOperator<DataStream<RawEvent>> rawEvents) throws InterruptedException {
+        List<Rule> rules = JobRules.load(config.ruleFiles(), LOG::warn);
+        JobConfig.Topics topics = config.kafka().topics();
+        if (config.kafka().createTopics()) {
+            KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
+        }
+        ServiceSinks sinks = ServiceSinks.prepare(config);
+        StreamExecutionEnvironment env = environment(config, flink);
+        DataStream<RawEvent> events = read(env, KafkaSources.of(config.kafka().connection(), topics.process(), new RawEventDeserializer()), "source-process",
+                config.eventTime());
+        if (!topics.network().isEmpty()) {
+            events = events.union(read(env, KafkaSources.of(config.kafka().connection(), topics.network(), new RawEventDeserializer()), "source-network",
+                    config.eventTime()));
+        }
+        defineWorkflow(config, rules, rawEvents.apply(events), sinks);
+        return env;
+    }
+
+    /** The name the job runs under on a cluster. */
+    public static String jobName(JobConfig config) {
+        return "ncwatch " + config.name();
+    }
+
+    private static List<String> topicsOf(JobConfig config) {
+        JobConfig.Topics topics = config.kafka().topics();
+        return java.util.stream.Stream.of(topics.process(), topics.network(), topics.alerts(), topics.deadletter())
+                .filter(topic -> !topic.isEmpty())
+                .toList();
+    }
+
+    /**
+     * An environment set up as the job requires: exactly-once checkpoints, the configured state
+     * backend, an explicit max parallelism (savepoints stay restorable when parallelism changes), no
+     * Kryo (every record and state type has a Flink serializer) and object reuse between chained operators.
+     *
+     * @param base settings of the caller (a test's or a local run's), overridden by the job's
+     */
+    public static StreamExecutionEnvironment environment(JobConfig config, Configuration base) {
+        Configuration flink = new Configuration(base);
+        flink.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpoints().interval());
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism());
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        // Chained operators hand records on without a deep copy (a reflective POJO copy of every event
+        // otherwise). Safe here: no chained function changes its input or keeps it after returning; records
+        // that cross the network or are buffered in state are deserialized into new objects.
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
+        if (config.parallelism() != null) {
+            flink.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        }
+        return StreamExecutionEnvironment.getExecutionEnvironment(flink);
+    }
+
+    /**
+     * A source of raw events with {@link #eventTime} watermarks. The source keeps a watermark per split
+     * (a Kafka partition, a file) and emits the least of them, so a replay that reads one partition or
+     * topic far ahead of another makes no event of the other late.
+     */
+    public static DataStream<RawEvent> read(StreamExecutionEnvironment env, Source<RawEvent, ?, ?> source, String uid,
+            JobConfig.EventTime eventTime) {
+        return env.fromSource(source, eventTime(eventTime), uid, TypeInformation.of(RawEvent.class))
+                .uid(uid);
+    }
+
+    /**
+     * Event time: {@code @timestamp}, with bounded out-of-orderness and idleness. Records without a
+     * readable {@code @timestamp} do not move it; the decoder dead-letters them.
+     */
+    public static WatermarkStrategy<RawEvent> eventTime(JobConfig.EventTime eventTime) {
+        return WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(eventTime.outOfOrderness())
+                .withTimestampAssigner((event, previous) -> event.timestamp)
+                .withIdleness(eventTime.idleness());
+    }
+
+    /**
+     * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
+     * (process context and rule detections, at once), correlate listeners with what follows them, build
+     * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
+     *
+     * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
+     */
+    public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
+        SingleOutputStreamOperator<ContainerEvent> decoded = events
+                .process(new DecodeFunction(rules), TypeInformation.of(ContainerEvent.class))
+                .name("decode and match")
+                .uid("decode");
+
+        // The per-container stages emit rare records (matches, correlation input): each is sent at once
+        // instead of waiting up to the 100 ms buffer timeout per network hop, which an alert would pay twice.
+        SingleOutputStreamOperator<ContainerEvent> contained = decoded
+                .flatMap(new ContextInput(FollowUp::isCandidate), TypeInformation.of(ContainerEvent.class))
+                .name("what the context reads")
+                .uid("context-input")
+                .keyBy(event -> event.containerId, TypeInformation.of(String.class))
+                .process(new ContainerContext(FollowUp::isCandidate, config.context()), TypeInformation.of(ContainerEvent.class))
+                .name("process context")
+                .uid("context")
+                .setBufferTimeout(0);
+        Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
+        Correlation correlation = Correlation.of(contained, contained.getSideOutput(ContainerContext.SETTLED),
+                listenerRules, config.correlation());
+        correlation.detections().setBufferTimeout(0);
+
+        DataStream<Detection> ruleDetections = contained
+                .union(decoded.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES))
+                .flatMap((ContainerEvent event, Collector<Detection> out) -> Detection.ofRules(event).forEach(out::collect),
+                        TypeInformation.of(Detection.class))
+                .name("rule detections")
+                .uid("rule-detections");
+        DataStream<Alert> alerts = ruleDetections.union(correlation.detections())
+                .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
+                        TypeInformation.of(Alert.class))
+                .name("alerts")
+                .uid("alerts");
+        sinks.alerts(alerts);
+
+        DataStream<DeadLetter> late = correlation.late()
+                .map(event -> DeadLetter.late(event, System.currentTimeMillis()), TypeInformation.of(DeadLetter.class))
+                .name("late for correlation")
+                .uid("late-for-correlation");
+        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS).union(late));
+    }
+}

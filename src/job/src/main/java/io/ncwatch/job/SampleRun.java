@@ -1,0 +1,64 @@
+package io.ncwatch.job;
+
+import io.ncwatch.connector.file.JsonLinesFormat;
+import io.ncwatch.decode.RawEvents;
+import io.ncwatch.record.RawEvent;
+import io.ncwatch.rules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job over JSON-lines files in this process (a local MiniCluster): each file is read as a topic of
+ * its own name. Ends when the files are read. For trying the job and for tests of the whole dataflow.
+ */
+public final class SampleRun {
+    private SampleRun() {}
+
+    /**
+     * Runs {@code config}'s job over every {@code *.jsonl} in {@code folder} but the generator's ground
+     * truth ({@code *.truth.jsonl}), with the configured outputs.
+     */
+    public static void run(JobConfig config, Path folder) throws Exception {
+        List<Rule> rules = JobRules.load(config.ruleFiles(), notice -> System.err.println("ncwatch: " + notice));
+        StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
+        DataStream<RawEvent> events = null;
+        for (Path file : inputFiles(folder)) {
+            String name = file.getFileName().toString();
+            // As if the file were a Kafka topic of one partition: the file's name, partition 0, the line number.
+            JsonLinesFormat<RawEvent> lines = new JsonLinesFormat<>(
+                    (line, number) -> RawEvents.of(line, name, 0, number), TypeInformation.of(RawEvent.class));
+            FileSource<RawEvent> source = FileSource
+                    .forRecordStreamFormat(lines, org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
+                    .build();
+            DataStream<RawEvent> fileEvents = NcwatchJob.read(env, source, "source-file-" + name, config.eventTime());
+            events = events == null ? fileEvents : events.union(fileEvents);
+        }
+        NcwatchJob.defineWorkflow(config, rules, events, ServiceSinks.prepare(config));
+        env.execute("ncwatch " + config.name() + " over " + folder);
+    }
+
+    static List<Path> inputFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no sample folder " + folder);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> inputs = files
+                    .filter(file -> file.getFileName().toString().endsWith(".jsonl"))
+                    .filter(file -> !file.getFileName().toString().endsWith(".truth.jsonl"))
+                    .sorted()
+                    .toList();
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("no *.jsonl file in " + folder);
+            }
+            return inputs;
+        }
+    }
+}

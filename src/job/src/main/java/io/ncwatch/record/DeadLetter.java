@@ -1,0 +1,77 @@
+package io.ncwatch.record;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * An input record the job could not use, with why and where it came from. A Flink POJO; the document
+ * written to the dead-letter topic and index is {@code io.ncwatch.alert.DeadLetterDocument}.
+ */
+public class DeadLetter {
+    /** The most bytes of a rejected record that are kept. */
+    public static final int MAX_BYTES = 32 * 1024;
+
+    /** Where the job set it aside: {@value #STAGE_DECODE} or {@value #STAGE_CORRELATION}. */
+    public String stage = STAGE_DECODE;
+    /** A {@code MalformedEventException.Reason} name, or {@value #LATE}. */
+    public String reason;
+    public String detail;
+    public String topic;
+    public int partition;
+    public long offset;
+    /** The record's first bytes, at most {@link #MAX_BYTES}, cut at a UTF-8 character boundary. */
+    public byte[] bytes;
+    /** The record's size in bytes. */
+    public int size;
+    /** When it was rejected, epoch milliseconds. */
+    public long time;
+
+    public static final String STAGE_DECODE = "decode";
+    public static final String STAGE_CORRELATION = "correlation";
+    /** Reason of an event that reached the correlation behind the watermark: it was not correlated. */
+    public static final String LATE = "LATE";
+
+    public DeadLetter() {}
+
+    public static DeadLetter of(RawEvent raw, String reason, String detail, long time) {
+        DeadLetter letter = new DeadLetter();
+        letter.reason = reason;
+        letter.detail = detail;
+        letter.topic = raw.topic;
+        letter.partition = raw.partition;
+        letter.offset = raw.offset;
+        letter.size = raw.json.length;
+        letter.bytes = Arrays.copyOf(raw.json, utf8Boundary(raw.json, Math.min(raw.json.length, MAX_BYTES)));
+        letter.time = time;
+        return letter;
+    }
+
+    /**
+     * An event the correlation received behind the watermark. Its bytes are kept only when it matched a
+     * rule (the decoder drops the others' before the shuffle); its topic, partition and offset find it.
+     */
+    public static DeadLetter late(ContainerEvent event, long time) {
+        DeadLetter letter = new DeadLetter();
+        letter.stage = STAGE_CORRELATION;
+        letter.reason = LATE;
+        letter.detail = "event time " + Instant.ofEpochMilli(event.timestamp) + " of " + event.eventAction
+                + " event in container " + event.containerId + " is behind the watermark: not correlated";
+        letter.topic = event.topic;
+        letter.partition = event.partition;
+        letter.offset = event.offset;
+        byte[] raw = event.raw == null ? new byte[0] : event.raw;
+        letter.size = raw.length;
+        letter.bytes = Arrays.copyOf(raw, utf8Boundary(raw, Math.min(raw.length, MAX_BYTES)));
+        letter.time = time;
+        return letter;
+    }
+
+    /** The largest length {@code <= length} that does not split a UTF-8 sequence. */
+    private static int utf8Boundary(byte[] bytes, int length) {
+        int end = length;
+        while (end > 0 && end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,84 @@
+package io.ncwatch.rules;
+
+import io.ncwatch.eql.EqlCompiler;
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.EqlParser;
+import io.ncwatch.eql.EqlSyntaxException;
+import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.Needle;
+import io.ncwatch.eql.UnsupportedQueryException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules compiled together into one {@link FieldSlots}, so that one decoding of an event serves all of
+ * them. Rules this version cannot evaluate (sequences) are kept aside with the reason.
+ */
+public final class RuleSet {
+
+    /** A valid rule that this version cannot evaluate yet, and why. */
+    public record Unsupported(Rule rule, String reason) {}
+
+    private final FieldSlots slots;
+    private final List<CompiledRule> compiled;
+    private final List<Unsupported> unsupported;
+
+    private RuleSet(FieldSlots slots, List<CompiledRule> compiled, List<Unsupported> unsupported) {
+        this.slots = slots;
+        this.compiled = List.copyOf(compiled);
+        this.unsupported = List.copyOf(unsupported);
+    }
+
+    /**
+     * Parses and compiles every rule.
+     *
+     * @throws InvalidRuleException for the first rule whose query is not valid EQL or does not compile
+     */
+    public static RuleSet compile(List<Rule> rules, EqlOptions options) {
+        FieldSlots slots = new FieldSlots();
+        EqlCompiler compiler = new EqlCompiler(slots, options);
+        List<CompiledRule> compiled = new ArrayList<>();
+        List<Unsupported> unsupported = new ArrayList<>();
+        for (Rule rule : rules) {
+            try {
+                compiled.add(new CompiledRule(rule, compiler.compile(EqlParser.parse(rule.query()))));
+            } catch (UnsupportedQueryException e) {
+                unsupported.add(new Unsupported(rule, e.getMessage()));
+            } catch (EqlSyntaxException | IllegalArgumentException e) {
+                throw new InvalidRuleException(rule, e);
+            }
+        }
+        return new RuleSet(slots, compiled, unsupported);
+    }
+
+    /** The slots every compiled rule reads; decode events with this table. */
+    public FieldSlots slots() {
+        return slots;
+    }
+
+    public List<CompiledRule> compiled() {
+        return compiled;
+    }
+
+    public List<Unsupported> unsupported() {
+        return unsupported;
+    }
+
+    /**
+     * Texts of which every event that matches any compiled rule contains one; empty when some rule
+     * has no such set (then every event must be decoded).
+     */
+    public List<Needle> requiredText() {
+        Set<Needle> needles = new LinkedHashSet<>();
+        for (CompiledRule rule : compiled) {
+            List<Needle> ofRule = rule.query().requiredText();
+            if (ofRule.isEmpty()) {
+                return List.of();
+            }
+            needles.addAll(ofRule);
+        }
+        return List.copyOf(needles);
+    }
+}

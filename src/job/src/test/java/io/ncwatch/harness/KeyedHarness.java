@@ -1,0 +1,67 @@
+package io.ncwatch.harness;
+
+import io.ncwatch.record.ContainerEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * A per-container operator in a keyed test harness as the job runs it: keyed by {@code container.id},
+ * without Kryo (every state type must have a Flink serializer), on the given state backend.
+ */
+public final class KeyedHarness {
+    private KeyedHarness() {}
+
+    /** Set up but not opened: {@code initializeState} from a snapshot may come first. */
+    public static <O> KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, O> byContainer(
+            OneInputStreamOperator<ContainerEvent, O> operator, StateBackend backend) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                operator, (ContainerEvent event) -> event.containerId, Types.STRING);
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        harness.getExecutionConfig().configure(noKryo, KeyedHarness.class.getClassLoader());
+        harness.setStateBackend(backend);
+        return harness;
+    }
+
+    /** Each event at its own timestamp. */
+    public static void send(KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, ?> harness,
+            ContainerEvent... events) throws Exception {
+        for (ContainerEvent event : events) {
+            harness.processElement(event, event.timestamp);
+        }
+    }
+
+    /** The main output's records so far, emptied. */
+    @SuppressWarnings("unchecked")
+    public static <O> List<O> take(AbstractStreamOperatorTestHarness<O> harness) {
+        List<O> values = new ArrayList<>();
+        for (Object element; (element = harness.getOutput().poll()) != null; ) {
+            if (element instanceof StreamRecord<?> record) {
+                values.add((O) record.getValue());
+            }
+        }
+        return values;
+    }
+
+    /** The side output's records so far, emptied. */
+    public static <T> List<T> take(AbstractStreamOperatorTestHarness<?> harness, OutputTag<T> tag) {
+        List<T> values = new ArrayList<>();
+        Queue<StreamRecord<T>> records = harness.getSideOutput(tag);
+        if (records != null) {
+            for (StreamRecord<T> record; (record = records.poll()) != null; ) {
+                values.add(record.getValue());
+            }
+        }
+        return values;
+    }
+}
