@@ -1,12 +1,16 @@
 # Shared by the services of bin/stack. A service is one or more processes, each started in its own
 # session (so its pid is also its process group id) with a pid file and a log file.
 #
-# Layout of $stack_dir: dist/<service>/ holds what Maven fetched (kept by `reset`);
-# <service>/ holds the service's data, logs, pid files and the URL it was started with.
+# Layout of $stack_dir: <service>/ holds the service's data, logs, pid files and the URL it was started
+# with. $stack_dist (dist/ in $stack_dir unless NCWATCH_STACK_DIST names another folder, which several
+# stack folders may share) holds what Maven fetched, per service, kept by `reset`.
 
 stack_dir=${NCWATCH_STACK_DIR:-$root/.stack}
 mkdir -p "$stack_dir"
 stack_dir=$(cd "$stack_dir" && pwd)
+stack_dist=${NCWATCH_STACK_DIST:-$stack_dir/dist}
+mkdir -p "$stack_dist"
+stack_dist=$(cd "$stack_dist" && pwd)
 start_timeout=${STACK_START_TIMEOUT:-180}
 stop_grace=${STACK_STOP_GRACE:-30}
 
@@ -25,8 +29,10 @@ java_home() {
 
 # Copies the artifacts of one profile of conf/stack/pom.xml, with their dependencies, into DIR once.
 maven_copy() {
-  local profile=$1 dir=$2
-  [[ -f $dir/.complete ]] && return
+  local profile=$1 dir=$2 wanted
+  # A copy made from another version of the stack's pom is made again.
+  wanted=$(sha256sum "$root/conf/stack/pom.xml" | cut -d' ' -f1)
+  [[ -f $dir/.complete && $(<"$dir/.complete") == "$wanted" ]] && return
   echo "stack: fetching $profile with Maven into $dir" >&2
   rm -rf "$dir"
   if ! mvn -B -f "$root/conf/stack/pom.xml" -P "$profile" dependency:copy-dependencies \
@@ -34,7 +40,7 @@ maven_copy() {
     tail -n 40 "$stack_dir/maven-$profile.log" >&2
     die "Maven could not fetch $profile (log: $stack_dir/maven-$profile.log)"
   fi
-  touch "$dir/.complete"
+  echo "$wanted" >"$dir/.complete"
 }
 
 # True when the pid file names a live process started from this stack folder (not a reused pid).

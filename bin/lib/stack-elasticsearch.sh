@@ -4,7 +4,7 @@
 es_port=${ES_PORT:-9200}
 es_transport_port=${ES_TRANSPORT_PORT:-$((es_port + 100))}
 es_user=ncwatch-es
-es_home=$stack_dir/dist/elasticsearch/home
+es_home=$stack_dist/elasticsearch/home
 es_dir=$stack_dir/elasticsearch
 
 elasticsearch_pidfiles() { echo "$es_dir/elasticsearch.pid"; }
@@ -12,7 +12,7 @@ elasticsearch_logs() { echo "$es_dir/elasticsearch.log"; }
 elasticsearch_url() { echo "http://localhost:$es_port"; }
 
 elasticsearch_install() {
-  local dist=$stack_dir/dist/elasticsearch
+  local dist=$stack_dist/elasticsearch
   [[ -d $es_home ]] && return
   maven_copy elasticsearch "$dist/zip"
   rm -rf "$dist/unzipped"
@@ -28,6 +28,7 @@ es_user_setup() {
     id -u "$es_user" >/dev/null # created meanwhile by a concurrent `up`
   chown -R "$es_user:" "$es_dir"
   grant_traverse "$stack_dir"
+  grant_traverse "$stack_dist"
   if ! as_es_user test -x "$es_home/bin/elasticsearch"; then
     die "user $es_user cannot run $es_home/bin/elasticsearch: set NCWATCH_STACK_DIR to a folder it can reach"
   fi

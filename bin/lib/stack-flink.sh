@@ -3,7 +3,7 @@
 
 flink_port=${FLINK_PORT:-8081}
 flink_rpc_port=${FLINK_RPC_PORT:-6123}
-flink_lib=$stack_dir/dist/flink
+flink_lib=$stack_dist/flink
 flink_dir=$stack_dir/flink
 flink_conf=$root/conf/flink
 

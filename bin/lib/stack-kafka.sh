@@ -3,7 +3,7 @@
 
 kafka_port=${KAFKA_PORT:-9092}
 kafka_controller_port=${KAFKA_CONTROLLER_PORT:-$((kafka_port + 1))}
-kafka_lib=$stack_dir/dist/kafka
+kafka_lib=$stack_dist/kafka
 kafka_dir=$stack_dir/kafka
 
 kafka_pidfiles() { echo "$kafka_dir/kafka.pid"; }
@@ -33,9 +33,21 @@ kafka_start() {
     -cp "$kafka_lib/*" kafka.Kafka "$kafka_dir/server.properties"
 }
 
-# The broker answers a metadata request; then the topics of conf/topics.txt exist.
+# The broker answers; then the topics of conf/topics.txt exist, made by Kafka's own kafka-topics tool as
+# docker-compose.yml makes them.
 kafka_ready() {
-  port_open "$kafka_port" &&
-    kafka_java -Dncwatch.log.level=warn "$root/bin/lib/KafkaTopics.java" "localhost:$kafka_port" \
-      "$root/conf/topics.txt"
+  port_open "$kafka_port" || return 1
+  local existing topic partitions
+  existing=$(kafka_topics --list 2>/dev/null) || return 1
+  while read -r topic partitions; do
+    [[ -z $topic || $topic == \#* ]] && continue
+    if ! grep -qx -- "$topic" <<<"$existing"; then
+      kafka_topics --create --if-not-exists --topic "$topic" --partitions "$partitions" || return 1
+    fi
+  done <"$root/conf/topics.txt"
+}
+
+# A short-lived client: a JVM that starts fast matters more than one that runs fast.
+kafka_topics() {
+  kafka_java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dncwatch.log.level=warn org.apache.kafka.tools.TopicCommand --bootstrap-server "localhost:$kafka_port" "$@"
 }

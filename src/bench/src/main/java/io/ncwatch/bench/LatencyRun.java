@@ -6,7 +6,7 @@ import io.ncwatch.connector.elasticsearch.AcknowledgementListener;
 import io.ncwatch.connector.elasticsearch.EsDocument;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.ServiceSinks;
-import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.testing.KafkaServer;
 import java.io.IOException;
@@ -131,7 +131,7 @@ final class LatencyRun {
                 UNMATCHED.incrementAndGet();
                 return;
             }
-            boolean rule = Detection.STAGE_RULE.equals(ncwatch.path("stage").asText());
+            boolean rule = Stage.RULE.equals(ncwatch.path("stage").asText());
             synchronized (LatencyRun.class) {
                 (rule ? RULE : CORRELATED).recordValue(Math.max(0, responseMillis - appended));
             }

@@ -1,5 +1,6 @@
 package io.ncwatch.cli;
 
+import io.ncwatch.connector.file.LineReader;
 import io.ncwatch.decode.DecodeLimits;
 import io.ncwatch.decode.DecodedEvent;
 import io.ncwatch.decode.EcsDecoder;
@@ -13,8 +14,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One pass of compiled rules over a stream of ECS JSON lines: writes each line that any rule matches,
@@ -25,7 +28,7 @@ final class Hunt {
     private static final int MALFORMED_LISTED = 20;
     private static final int LINES_BETWEEN_CLOCK_READS = 1024;
 
-    private final List<CompiledRule> rules;
+    private final RuleSet rules;
     private final EcsDecoder decoder;
     private final RawPrefilter prefilter;
     private final int maxLineBytes;
@@ -35,7 +38,8 @@ final class Hunt {
     private long events;
     private long ruledOut;
     private long matched;
-    private final long[] matchedByRule;
+    /** Rule id to the events it matched. */
+    private final Map<String, Long> matchedByRule = new HashMap<>();
     private long malformed;
     private final List<String> malformedListed = new ArrayList<>();
     private long bytesRead;
@@ -47,13 +51,12 @@ final class Hunt {
      * @param progress where a progress line goes every {@code progressEvery}
      */
     Hunt(RuleSet rules, DecodeLimits limits, boolean decodeAll, PrintStream progress, Duration progressEvery) {
-        this.rules = rules.compiled();
+        this.rules = rules;
         this.decoder = new EcsDecoder(rules.slots(), limits);
         this.prefilter = decodeAll ? null : new RawPrefilter(rules.requiredText());
         this.maxLineBytes = limits.maxEventBytes();
         this.progress = progress;
         this.progressEveryNanos = progressEvery.toNanos();
-        this.matchedByRule = new long[this.rules.size()];
     }
 
     void run(InputStream in, OutputStream out) throws IOException {
@@ -68,7 +71,7 @@ final class Hunt {
                 events++;
                 malformed(lines.lineNumber(), MalformedEventException.Reason.TOO_LARGE + ": the line is "
                         + lines.skippedLength() + " bytes, over the limit of " + maxLineBytes + " bytes");
-            } else if (!isBlank(bytes, offset, length)) {
+            } else if (!lines.blank()) {
                 events++;
                 if (prefilter == null || prefilter.mayMatch(bytes, offset, length)) {
                     judge(lines.lineNumber(), bytes, offset, length, out);
@@ -97,14 +100,11 @@ final class Hunt {
             malformed(lineNumber, e.getMessage());
             return;
         }
-        boolean any = false;
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).query().matches(event)) {
-                matchedByRule[i]++;
-                any = true;
-            }
+        String[] matching = rules.matching(event);
+        for (String ruleId : matching) {
+            matchedByRule.merge(ruleId, 1L, Long::sum);
         }
-        if (any) {
+        if (matching.length > 0) {
             matched++;
             try {
                 out.write(bytes, offset, length);
@@ -149,11 +149,11 @@ final class Hunt {
             lines.add(String.format(Locale.ROOT, "  %,d events not decoded: their raw bytes rule out a match"
                     + " (--decode-all checks them for malformed JSON too)", ruledOut));
         }
-        if (rules.size() > 1) {
-            for (int i = 0; i < rules.size(); i++) {
-                if (matchedByRule[i] > 0) {
-                    lines.add(String.format(Locale.ROOT, "  %,d matched by \"%s\"", matchedByRule[i],
-                            rules.get(i).rule().name()));
+        if (rules.compiled().size() > 1) {
+            for (CompiledRule rule : rules.compiled()) {
+                long count = matchedByRule.getOrDefault(rule.rule().ruleId(), 0L);
+                if (count > 0) {
+                    lines.add(String.format(Locale.ROOT, "  %,d matched by \"%s\"", count, rule.rule().name()));
                 }
             }
         }
@@ -165,15 +165,5 @@ final class Hunt {
         double megabytes = bytesRead / 1e6;
         return String.format(Locale.ROOT, "%,d events read (%.2f MB in %.2f s, %.1f MB/s), %,d matched, %,d malformed",
                 events, megabytes, seconds, seconds > 0 ? megabytes / seconds : 0.0, matched, malformed);
-    }
-
-    private static boolean isBlank(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 }

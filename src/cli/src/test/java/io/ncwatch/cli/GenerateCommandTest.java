@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.TruthFile;
+import io.ncwatch.record.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class GenerateCommandTest {
         assertThat(Files.readAllLines(events)).hasSize(3000).allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\":"));
         List<ExpectedAlert> alerts = TruthFile.read(truth);
         assertThat(alerts).extracting(ExpectedAlert::stage).containsExactly(
-                ExpectedAlert.Stage.RULE, ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
+                Stage.RULE, Stage.CONNECTION, Stage.SHELL);
     }
 
     @Test

@@ -15,9 +15,11 @@ import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.generate.GroundTruthAlerts;
 import io.ncwatch.generate.Scenario;
+import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.job.JobRun;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.Stage;
 import io.ncwatch.testing.EcsJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +27,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The job in a MiniCluster: every correlation path, over the generator's scenarios and hand-made edge cases. */
 class CorrelationJobTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static final String RULE = "a52a9439-d52c-401c-be37-2785235c6547";
 
@@ -49,7 +47,7 @@ class CorrelationJobTest {
                 .build())
                 .generate((kind, container, json) -> records.add(RawEvents.of(json, kind.defaultTopic(), 0, records.size())));
         assertThat(generated.truth()).extracting(ExpectedAlert::stage)
-                .contains(ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
+                .contains(Stage.CONNECTION, Stage.SHELL);
 
         JobRun.Output output = JobRun.run(records, 0);
 
@@ -119,19 +117,19 @@ class CorrelationJobTest {
 
         Map<String, String> base = new HashMap<>();
         for (String listener : List.of("two-nc", "two-ncat", "port-nc", "inplace-nc", "slow-nc")) {
-            base.put(listener, id(listener, "rule"));
+            base.put(listener, id(listener, Stage.RULE));
         }
         assertThat(alerts).containsOnlyKeys(
                 base.get("two-nc"), base.get("two-ncat"), base.get("port-nc"), base.get("inplace-nc"), base.get("slow-nc"),
-                id("two-conn-5555", "connection"), id("two-conn-4444", "connection"), id("two-shell", "shell"),
-                id("port-conn", "connection"), id("inplace-shell", "shell"));
-        assertCorrelated(alerts.get(id("two-conn-5555", "connection")), base.get("two-ncat"), 5555, "198.51.100.23");
-        assertCorrelated(alerts.get(id("two-conn-4444", "connection")), base.get("two-nc"), 4444, "203.0.113.45");
-        assertCorrelated(alerts.get(id("two-shell", "shell")), base.get("two-ncat"), 5555, null);
-        assertCorrelated(alerts.get(id("port-conn", "connection")), base.get("port-nc"), 9001, "203.0.113.77");
-        assertCorrelated(alerts.get(id("inplace-shell", "shell")), base.get("inplace-nc"), 1337, null);
+                id("two-conn-5555", Stage.CONNECTION), id("two-conn-4444", Stage.CONNECTION), id("two-shell", Stage.SHELL),
+                id("port-conn", Stage.CONNECTION), id("inplace-shell", Stage.SHELL));
+        assertCorrelated(alerts.get(id("two-conn-5555", Stage.CONNECTION)), base.get("two-ncat"), 5555, "198.51.100.23");
+        assertCorrelated(alerts.get(id("two-conn-4444", Stage.CONNECTION)), base.get("two-nc"), 4444, "203.0.113.45");
+        assertCorrelated(alerts.get(id("two-shell", Stage.SHELL)), base.get("two-ncat"), 5555, null);
+        assertCorrelated(alerts.get(id("port-conn", Stage.CONNECTION)), base.get("port-nc"), 9001, "203.0.113.77");
+        assertCorrelated(alerts.get(id("inplace-shell", Stage.SHELL)), base.get("inplace-nc"), 1337, null);
 
-        JsonNode connection = alerts.get(id("two-conn-4444", "connection"));
+        JsonNode connection = alerts.get(id("two-conn-4444", Stage.CONNECTION));
         assertThat(connection.at("/rule/name").asText()).isEqualTo("Netcat listener in container accepted a connection");
         assertThat(connection.at("/event/risk_score").asInt()).isEqualTo(90);
         assertThat(connection.at("/event/severity").asInt()).isEqualTo(99);
@@ -141,7 +139,7 @@ class CorrelationJobTest {
         assertThat(connection.at("/container/image/name").isMissingNode() ? connection.at("/container/image.name").asText()
                 : connection.at("/container/image/name").asText()).isEqualTo("registry.example/two");
 
-        JsonNode shell = alerts.get(id("two-shell", "shell"));
+        JsonNode shell = alerts.get(id("two-shell", Stage.SHELL));
         assertThat(shell.at("/rule/name").asText()).isEqualTo("Netcat bind shell served from container");
         assertThat(shell.at("/event/risk_score").asInt()).isEqualTo(99);
         assertThat(shell.at("/message").asText()).isEqualTo("Netcat bind shell served from container two (two):"
@@ -166,7 +164,7 @@ class CorrelationJobTest {
         return (java.time.Instant.parse(at).toEpochMilli() - EcsJson.T0.toEpochMilli()) / 1000;
     }
 
-    private static String id(String eventId, String stage) {
+    private static String id(String eventId, Stage stage) {
         return AlertId.of(RULE, "event.id:" + eventId, stage);
     }
 

@@ -11,9 +11,11 @@ import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.generate.GroundTruthAlerts;
 import io.ncwatch.generate.KafkaEventSink;
 import io.ncwatch.generate.Scenario;
+import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.job.BoundedRunSettings;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.NcwatchJob;
+import io.ncwatch.record.Stage;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
 import java.util.ArrayList;
@@ -23,9 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,13 +39,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class GroundTruthIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAMESPACE = "truthit";
+
+    /** The namespace's data streams hold only what this test's runs write, and nothing after them. */
+    @BeforeAll
+    @AfterAll
+    static void deleteTheNamespacesDataStreams() {
+        ElasticsearchServer.shared().deleteDataStreams("logs-ncwatch.*-" + NAMESPACE);
+    }
     private static final String ALERTS_INDEX = "logs-ncwatch.alerts-" + NAMESPACE;
     private static final Set<String> NETCAT = Set.of("nc", "ncat", "netcat", "netcat.openbsd", "netcat.traditional");
     private static final Set<String> SHELLS = Set.of("sh", "bash");
@@ -64,7 +71,7 @@ class GroundTruthIT {
         Map<String, ExpectedAlert> expected = generated.truth().stream()
                 .collect(Collectors.toMap(ExpectedAlert::alertId, alert -> alert));
         assertThat(generated.truth()).extracting(ExpectedAlert::stage)
-                .contains(ExpectedAlert.Stage.RULE, ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
+                .contains(Stage.RULE, Stage.CONNECTION, Stage.SHELL);
         assertThat(processEvents(event -> isNetcat(event) && args(event).contains("-z")))
                 .as("harmless netcat probes among the traffic").isNotEmpty();
         List<JsonNode> reverseShell = reverseShellEvents();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ncwatch.cli.SubmitCommand;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.testing.FlinkCluster;
@@ -23,8 +24,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,10 +39,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CrashRecoveryIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
+
+    @AfterAll
+    static void deleteTheRunsOutputs() {
+        FaultRun.deleteOutputs();
+    }
 
     private static final long SEED = 20261128L;
     private static final long EVENTS = 200_000;

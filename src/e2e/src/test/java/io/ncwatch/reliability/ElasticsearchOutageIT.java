@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.harness.MiniClusters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -15,8 +16,8 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,11 +30,12 @@ class ElasticsearchOutageIT {
     private static final JobMetrics METRICS = new JobMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(METRICS.addTo(new Configuration()))
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots(METRICS.addTo(new Configuration()));
+
+    @AfterAll
+    static void deleteTheRunsOutputs() {
+        FaultRun.deleteOutputs();
+    }
 
     private static final Duration OUTAGE = Duration.ofSeconds(60);
 

@@ -1,7 +1,6 @@
 package io.ncwatch.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ncwatch.alert.AlertId;
 import io.ncwatch.generate.EventKind;
 import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
@@ -61,7 +60,10 @@ final class FaultRun {
      */
     static final List<Scenario> SCENARIOS = Arrays.stream(Scenario.values()).filter(s -> s != Scenario.LATE).toList();
 
-    final KafkaServer kafka = KafkaServer.shared();
+    /** The runs of the test class under way, whose outputs {@link #deleteOutputs} deletes. */
+    private static final List<FaultRun> UNDER_WAY = new ArrayList<>();
+
+    final KafkaServer kafka;
     final ElasticsearchServer elasticsearch = ElasticsearchServer.shared();
     /** Lower-case letters and digits: also the data streams' namespace, which allows no '-'. */
     final String name;
@@ -70,13 +72,23 @@ final class FaultRun {
     final String alertsTopic;
     final String deadLetterTopic;
 
-    /** A run with topics of its own for input and output. */
+    /** A run on the shared broker with topics of its own for input and output. */
     FaultRun(String test) {
-        this(test, null);
+        this(test, KafkaServer.shared(), null);
     }
 
-    /** A run that reads the input topics of INPUT (null: its own) and writes outputs of its own. */
+    /** A run on KAFKA with topics of its own for input and output. */
+    FaultRun(String test, KafkaServer kafka) {
+        this(test, kafka, null);
+    }
+
+    /** A run that reads the input topics of INPUT and writes outputs of its own. */
     FaultRun(String test, FaultRun input) {
+        this(test, input.kafka, input);
+    }
+
+    private FaultRun(String test, KafkaServer kafka, FaultRun input) {
+        this.kafka = kafka;
         name = test + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + RUNS.incrementAndGet();
         processTopic = input == null ? name + ".process-events" : input.processTopic;
         networkTopic = input == null ? name + ".network-events" : input.networkTopic;
@@ -97,6 +109,19 @@ final class FaultRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        UNDER_WAY.add(this);
+    }
+
+    /**
+     * Deletes the topics and data streams of the runs made since the last call: tests call it when done,
+     * so that the shared broker and Elasticsearch hold nothing of them for later tests.
+     */
+    static void deleteOutputs() {
+        for (FaultRun run : UNDER_WAY) {
+            run.kafka.deleteTopics(List.of(run.processTopic, run.networkTopic, run.alertsTopic, run.deadLetterTopic));
+            run.elasticsearch.deleteDataStreams("logs-ncwatch.*-" + run.name);
+        }
+        UNDER_WAY.clear();
     }
 
     String alertsIndex() {
@@ -147,10 +172,10 @@ final class FaultRun {
         }
     }
 
-    /** The ids of the alerts the ground truth says the job must raise (as {@link AlertId#of} computes them). */
+    /** The ids of the alerts the ground truth says the job must raise (as {@link ExpectedAlert#alertId} computes them). */
     static Set<String> expectedAlertIds(List<ExpectedAlert> truth) {
         return truth.stream()
-                .map(alert -> AlertId.of(alert.ruleId(), "event.id:" + alert.sourceEventId(), alert.stage().jsonName()))
+                .map(ExpectedAlert::alertId)
                 .collect(Collectors.toSet());
     }
 
@@ -197,10 +222,6 @@ final class FaultRun {
             config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
             config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            // Idempotent producers met OutOfOrderSequenceException on new topics late in a full test run (cause
-            // not found yet); one request in flight keeps the order without the producer's sequence numbers.
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
 

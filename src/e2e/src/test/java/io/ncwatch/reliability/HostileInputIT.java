@@ -10,8 +10,9 @@ import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.record.Stage;
 import io.ncwatch.reliability.HostileRecords.Hostile;
-import io.ncwatch.testing.KafkaServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +28,9 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,26 +44,20 @@ class HostileInputIT {
     private static final JobMetrics METRICS = new JobMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(METRICS.addTo(new Configuration()))
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots(METRICS.addTo(new Configuration()));
 
     private static final long SEED = 4242L;
     private static final int HOSTILE = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Later tests of this JVM get a broker that never held the 10 MB records. */
-    @AfterAll
-    static void renewTheBroker() {
-        KafkaServer.shared().renew();
-    }
+    /** A broker of this test's own, which it loads with 10 MB records. */
+    @RegisterExtension
+    static final DedicatedKafka KAFKA = new DedicatedKafka("hostile");
 
     @Test
     void badInputBecomesDeadLettersAndTheAttacksAreStillAlerted() throws Exception {
         Figures figures = new Figures("hostile input");
-        FaultRun run = new FaultRun("hostile");
+        FaultRun run = new FaultRun("hostile", KAFKA.broker());
         List<byte[]> valid = new ArrayList<>();
         List<String> validTopics = new ArrayList<>();
         List<String> validKeys = new ArrayList<>();
@@ -75,7 +68,7 @@ class HostileInputIT {
                     validKeys.add(containerId);
                 });
         assertThat(traffic.truth()).as("attacks in the valid traffic").extracting(ExpectedAlert::stage)
-                .contains(ExpectedAlert.Stage.RULE, ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL);
+                .contains(Stage.RULE, Stage.CONNECTION, Stage.SHELL);
         // Seeded places for the bad records among the valid events: how many valid events come before each.
         Random mix = new Random(SEED);
         List<Integer> validBefore = new ArrayList<>(HOSTILE);
@@ -151,7 +144,7 @@ class HostileInputIT {
 
         Set<String> expectedAlerts = new HashSet<>(FaultRun.expectedAlertIds(traffic.truth()));
         hostile.stream().filter(record -> record.alertEventId() != null).forEach(record -> expectedAlerts.add(
-                AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:" + record.alertEventId(), "rule")));
+                AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:" + record.alertEventId(), Stage.RULE)));
         AlertTally alerts = AlertTally.of("Elasticsearch", expectedAlerts, run.alertsInElasticsearch());
         figures.put("events", valid.size() + hostile.size()).put("bad records tried", hostile.size())
                 .put("dead letters", deadLetters.size()).put("by reason", byReason)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
-import io.ncwatch.testing.KafkaServer;
+import io.ncwatch.harness.MiniClusters;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,9 +14,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,21 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class KafkaRestartIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
-    /** Later tests of this JVM get a broker that was never restarted. */
-    @AfterAll
-    static void renewTheBroker() {
-        KafkaServer.shared().renew();
-    }
+    /** A broker of this test's own, which it restarts. */
+    @RegisterExtension
+    static final DedicatedKafka KAFKA = new DedicatedKafka("kafkarestart");
 
     @Test
     void aBrokerRestartLosesAndDoublesNoAlert() throws Exception {
         Figures figures = new Figures("Kafka broker restart");
-        FaultRun run = new FaultRun("kafkarestart");
+        FaultRun run = new FaultRun("kafkarestart", KAFKA.broker());
         GenerationResult before = run.produceGenerated(ElasticsearchOutageIT.traffic(3, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         // The job may fail while the broker is away; it must then recover from its last checkpoint.

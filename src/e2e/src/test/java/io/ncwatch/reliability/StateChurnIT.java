@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ncwatch.alert.AlertId;
 import io.ncwatch.generate.ExpectedAlert;
+import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.record.Stage;
 import io.ncwatch.testing.EcsJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +25,8 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,10 +40,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StateChurnIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
+
+    @AfterAll
+    static void deleteTheRunsOutputs() {
+        FaultRun.deleteOutputs();
+    }
 
     private static final int CONTAINERS = 100_000;
     private static final int ARRIVALS_PER_SECOND = 100;
@@ -102,9 +106,9 @@ class StateChurnIT {
         // The sinks' buffers are state too: the alerts of the last bind shells must have left them.
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < CONTAINERS; i += 100) {
-            for (String[] stage : new String[][] {{"-nc", "rule"}, {"-conn", "connection"}, {"-sh", "shell"}}) {
-                expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + stage[0], stage[1]));
-            }
+            expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + "-nc", Stage.RULE));
+            expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + "-conn", Stage.CONNECTION));
+            expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + "-sh", Stage.SHELL));
         }
         Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(2),
                 () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected));

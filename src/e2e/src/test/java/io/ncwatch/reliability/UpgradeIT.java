@@ -3,14 +3,15 @@ package io.ncwatch.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ncwatch.alert.AlertId;
 import io.ncwatch.generate.EventKind;
 import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.generate.Scenario;
+import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.Stage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,10 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpgradeIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
+
+    @AfterAll
+    static void deleteTheRunsOutputs() {
+        FaultRun.deleteOutputs();
+    }
 
     private static final long SEED = 77L;
 
@@ -60,8 +63,8 @@ class UpgradeIT {
                 .scenarios(Scenario.BIND_SHELL).attackRate(0).build())
                 .generate((kind, container, json) -> events.add(
                         new Produced(kind == EventKind.PROCESS ? run.processTopic : run.networkTopic, container, json)));
-        ExpectedAlert listener = only(traffic.truth(), ExpectedAlert.Stage.RULE);
-        ExpectedAlert connection = only(traffic.truth(), ExpectedAlert.Stage.CONNECTION);
+        ExpectedAlert listener = only(traffic.truth(), Stage.RULE);
+        ExpectedAlert connection = only(traffic.truth(), Stage.CONNECTION);
         String ruleAlert = id(listener);
         Set<String> expected = FaultRun.expectedAlertIds(traffic.truth());
         assertThat(expected).hasSize(3);
@@ -94,7 +97,7 @@ class UpgradeIT {
                 .put("alerts", elasticsearch).put("alerts on Kafka", kafka).print();
         assertThat(elasticsearch.exact()).as(elasticsearch.toString()).isTrue();
         assertThat(kafka.exact()).as(kafka.toString()).isTrue();
-        for (ExpectedAlert.Stage stage : List.of(ExpectedAlert.Stage.CONNECTION, ExpectedAlert.Stage.SHELL)) {
+        for (Stage stage : List.of(Stage.CONNECTION, Stage.SHELL)) {
             JsonNode alert = run.elasticsearch.documents(run.alertsIndex()).get(id(only(traffic.truth(), stage)));
             assertThat(alert.at("/ncwatch/correlation/base_alert_id").asText()).as(stage + " alert's base").isEqualTo(ruleAlert);
         }
@@ -103,14 +106,14 @@ class UpgradeIT {
                 .allSatisfy(vertex -> assertThat(vertex.get("parallelism").asInt()).isEqualTo(2));
     }
 
-    private static ExpectedAlert only(List<ExpectedAlert> truth, ExpectedAlert.Stage stage) {
+    private static ExpectedAlert only(List<ExpectedAlert> truth, Stage stage) {
         List<ExpectedAlert> alerts = truth.stream().filter(alert -> alert.stage() == stage).toList();
         assertThat(alerts).as(stage + " alerts in the ground truth").hasSize(1);
         return alerts.get(0);
     }
 
     private static String id(ExpectedAlert alert) {
-        return AlertId.of(alert.ruleId(), "event.id:" + alert.sourceEventId(), alert.stage().jsonName());
+        return alert.alertId();
     }
 
     private static int indexOf(List<Produced> events, String eventId) {

@@ -1,5 +1,6 @@
 package io.ncwatch.generate;
 
+import io.ncwatch.record.Stage;
 import java.util.List;
 
 /**
@@ -90,12 +91,12 @@ final class Attacks {
         }
         NetworkEvent connection = e.accepted(listener.process, e.pick(PEERS), listenerCommand.listenPort());
         if (connection != null) {
-            connection.stage = ExpectedAlert.Stage.CONNECTION;
+            connection.stage = Stage.CONNECTION;
             connection.listener = listener;
         }
         e.pause(20, 200);
         ProcessEvent shell = e.exec(listener.process, listenerAndShell[1]);
-        shell.stage = ExpectedAlert.Stage.SHELL;
+        shell.stage = Stage.SHELL;
         shell.listener = listener;
         int commands = 2 + e.random.nextInt(3);
         for (int i = 0; i < commands; i++) {

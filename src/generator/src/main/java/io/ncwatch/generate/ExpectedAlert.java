@@ -1,6 +1,7 @@
 package io.ncwatch.generate;
 
 import io.ncwatch.alert.AlertId;
+import io.ncwatch.record.Stage;
 
 /**
  * One alert the job must raise over the generated traffic: one line of the ground truth.
@@ -29,38 +30,12 @@ public record ExpectedAlert(
 
     /** The document id the job gives this alert (generated events all carry an {@code event.id}). */
     public String alertId() {
-        return AlertId.of(ruleId, "event.id:" + sourceEventId, stage.jsonName());
+        return AlertId.of(ruleId, "event.id:" + sourceEventId, stage);
     }
 
     /** The id of the listener's own rule alert, which a correlated alert names as its base. */
     public String baseAlertId() {
-        return AlertId.of(ruleId, "event.id:" + listenerEventId, Stage.RULE.jsonName());
-    }
-
-    /** The correlation stage of an alert, as written in the ground truth. */
-    public enum Stage {
-        RULE("rule"),
-        CONNECTION("connection"),
-        SHELL("shell");
-
-        private final String jsonName;
-
-        Stage(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        public String jsonName() {
-            return jsonName;
-        }
-
-        public static Stage fromJsonName(String name) {
-            for (Stage s : values()) {
-                if (s.jsonName.equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown stage '" + name + "'");
-        }
+        return AlertId.of(ruleId, "event.id:" + listenerEventId, Stage.RULE);
     }
 
     /** The address that opened the connection: {@code source.ip} and {@code source.port}. */

@@ -1,5 +1,6 @@
 package io.ncwatch.generate;
 
+import io.ncwatch.record.Stage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,7 +198,7 @@ public final class FleetGenerator {
             for (PlannedEvent e : truthCandidates) {
                 if (e.stage == null) {
                     ProcessEvent p = (ProcessEvent) e;
-                    truth.add(new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.RULE, e.container.id,
+                    truth.add(new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, Stage.RULE, e.container.id,
                             e.eventId, e.eventId, p.process.command.listenPort(), null));
                 } else if (e.listener.delivered && e.listener.raisesRule && !e.late) {
                     ExpectedAlert.Peer peer = e instanceof NetworkEvent n ? new ExpectedAlert.Peer(n.sourceIp, n.sourcePort) : null;

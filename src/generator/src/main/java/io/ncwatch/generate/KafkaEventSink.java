@@ -30,10 +30,6 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        // One request in flight keeps each partition in order without idempotence, whose sequence numbers
-        // met OutOfOrderSequenceException on new topics late in a full test run (cause not found yet).
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(config);

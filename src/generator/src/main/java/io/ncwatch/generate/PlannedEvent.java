@@ -1,5 +1,7 @@
 package io.ncwatch.generate;
 
+import io.ncwatch.record.Stage;
+
 /**
  * An event planned on the timeline: when it happens, when it reaches the stream, and what part it
  * plays in the ground truth.
@@ -16,7 +18,7 @@ abstract sealed class PlannedEvent permits ProcessEvent, NetworkEvent {
     boolean late;
     boolean malicious;
     /** The correlation stage this event raises for {@link #listener}, or null. */
-    ExpectedAlert.Stage stage;
+    Stage stage;
     ProcessEvent listener;
     boolean delivered;
 

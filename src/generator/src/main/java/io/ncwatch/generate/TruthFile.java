@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.record.Stage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,7 +80,7 @@ public final class TruthFile {
         JsonNode peer = n.path("peer");
         return new ExpectedAlert(
                 n.path("rule_id").asText(),
-                ExpectedAlert.Stage.fromJsonName(n.path("stage").asText()),
+                Stage.fromJsonName(n.path("stage").asText()),
                 n.path("container_id").asText(),
                 n.path("source_event_id").asText(),
                 n.path("listener_event_id").asText(),

@@ -2,6 +2,7 @@ package io.ncwatch.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.record.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class GeneratedTraffic {
         return events.stream().filter(e -> e.key().equals(containerId)).toList();
     }
 
-    List<ExpectedAlert> truth(ExpectedAlert.Stage stage) {
+    List<ExpectedAlert> truth(Stage stage) {
         return result.truth().stream().filter(a -> a.stage() == stage).toList();
     }
 }

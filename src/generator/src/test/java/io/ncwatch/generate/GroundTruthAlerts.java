@@ -3,6 +3,7 @@ package io.ncwatch.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.record.Stage;
 
 /** Checks an alert the job raised against the ground-truth line it must equal. */
 public final class GroundTruthAlerts {
@@ -19,7 +20,7 @@ public final class GroundTruthAlerts {
         assertThat(alert.at("/container/id").asText()).as(what).isEqualTo(expected.containerId());
         assertThat(alert.at("/ncwatch/source_event/id").asText()).as(what).isEqualTo(expected.sourceEventId());
         assertThat(alert.at("/ncwatch/ancestry/chain").size()).as(what + ": ancestry").isPositive();
-        if (expected.stage() == ExpectedAlert.Stage.RULE) {
+        if (expected.stage() == Stage.RULE) {
             assertThat(alert.at("/ncwatch/correlation").isMissingNode()).as(what).isTrue();
             return;
         }
@@ -28,7 +29,7 @@ public final class GroundTruthAlerts {
         assertThat(correlation.path("listener").path("event_id").asText()).as(what).isEqualTo(expected.listenerEventId());
         JsonNode port = correlation.path("listener_port");
         assertThat(port.isNull() ? null : port.asInt()).as(what + ": listener port").isEqualTo(expected.port());
-        if (expected.stage() == ExpectedAlert.Stage.CONNECTION) {
+        if (expected.stage() == Stage.CONNECTION) {
             assertThat(correlation.at("/peer/ip").asText()).as(what + ": peer").isEqualTo(expected.peer().ip());
             assertThat(correlation.at("/peer/port").asInt()).as(what + ": peer").isEqualTo(expected.peer().port());
         } else {

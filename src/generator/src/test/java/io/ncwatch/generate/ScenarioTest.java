@@ -1,11 +1,12 @@
 package io.ncwatch.generate;
 
-import static io.ncwatch.generate.ExpectedAlert.Stage.CONNECTION;
-import static io.ncwatch.generate.ExpectedAlert.Stage.RULE;
-import static io.ncwatch.generate.ExpectedAlert.Stage.SHELL;
+import static io.ncwatch.record.Stage.CONNECTION;
+import static io.ncwatch.record.Stage.RULE;
+import static io.ncwatch.record.Stage.SHELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.record.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -174,7 +175,7 @@ class ScenarioTest {
                 .toList();
     }
 
-    private static List<ExpectedAlert.Stage> stages(GeneratedTraffic traffic) {
+    private static List<Stage> stages(GeneratedTraffic traffic) {
         return attackLines(traffic).stream().map(ExpectedAlert::stage).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.decode.DecodeLimits;
 import io.ncwatch.decode.EcsDecoder;
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.record.Stage;
 import io.ncwatch.rules.CompiledRule;
 import io.ncwatch.rules.RuleFiles;
 import io.ncwatch.rules.RuleSet;
@@ -34,7 +35,7 @@ class SeedRuleGroundTruthTest {
         }
 
         assertThat(seed.rule().ruleId()).isEqualTo(ExpectedAlert.SEED_RULE_ID);
-        List<String> expected = traffic.truth(ExpectedAlert.Stage.RULE).stream()
+        List<String> expected = traffic.truth(Stage.RULE).stream()
                 .map(ExpectedAlert::sourceEventId)
                 .toList();
         assertThat(expected).hasSizeGreaterThan(20);

@@ -2,6 +2,7 @@ package io.ncwatch.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ncwatch.record.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,10 +16,10 @@ class TruthFileTest {
     @Test
     void writesOneAlertALineAndReadsItBack() throws Exception {
         List<ExpectedAlert> alerts = List.of(
-                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.RULE, "c1", "e1", "e1", 4444, null),
-                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.CONNECTION, "c1", "e2", "e1", 4444,
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, Stage.RULE, "c1", "e1", "e1", 4444, null),
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, Stage.CONNECTION, "c1", "e2", "e1", 4444,
                         new ExpectedAlert.Peer("203.0.113.45", 51544)),
-                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, ExpectedAlert.Stage.SHELL, "c1", "e3", "e1", null, null));
+                new ExpectedAlert(ExpectedAlert.SEED_RULE_ID, Stage.SHELL, "c1", "e3", "e1", null, null));
         Path file = dir.resolve("truth.jsonl");
 
         TruthFile.write(alerts, file);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.Threat;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class AlertDocument {
         ev.put("risk_score", correlated == null ? rule.riskScore() : correlated.riskScore());
         putRule(doc.putObject("rule"), rule, correlated == null ? rule.name() : correlated.title());
         putThreat(doc, rule.threat());
-        List<String> copied = Detection.STAGE_CONNECTION.equals(detection.stage) ? CONNECTION_GROUPS : COPIED_GROUPS;
+        List<String> copied = Stage.CONNECTION.equals(detection.stage) ? CONNECTION_GROUPS : COPIED_GROUPS;
         for (var field : source.properties()) {
             if (isCopied(field.getKey(), copied)) {
                 doc.set(field.getKey(), field.getValue());
@@ -80,7 +81,7 @@ public final class AlertDocument {
         putRelated(doc, source);
         ObjectNode ncwatch = doc.putObject("ncwatch");
         ncwatch.put("severity", severity);
-        ncwatch.put("stage", detection.stage);
+        ncwatch.put("stage", detection.stage.jsonName());
         ObjectNode sourceEvent = ncwatch.putObject("source_event");
         sourceEvent.put("id", event.eventId);
         sourceEvent.put("topic", event.topic);
@@ -126,7 +127,7 @@ public final class AlertDocument {
             putNumber(parent, "pid", event.parentPid);
             parent.put("name", event.parentName);
         }
-        if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
+        if (Stage.CONNECTION.equals(detection.stage)) {
             ObjectNode peer = listener.putObject("source");
             peer.put("ip", event.sourceIp);
             putNumber(peer, "port", event.sourcePort);
@@ -140,7 +141,7 @@ public final class AlertDocument {
     private static void putCorrelation(ObjectNode node, Rule rule, Detection detection) {
         ContainerEvent listener = detection.listener;
         ContainerEvent event = detection.event;
-        node.put("base_alert_id", AlertId.of(rule.ruleId(), identity(listener), Detection.STAGE_RULE));
+        node.put("base_alert_id", AlertId.of(rule.ruleId(), identity(listener), Stage.RULE));
         putNumber(node, "listener_port", detection.listenerPort == null ? null : detection.listenerPort.longValue());
         ObjectNode listenerNode = node.putObject("listener");
         listenerNode.put("event_id", listener.eventId);
@@ -148,7 +149,7 @@ public final class AlertDocument {
         putNumber(listenerNode, "pid", listener.processPid);
         listenerNode.put("name", listener.processName);
         putStrings(listenerNode, "args", listener.processArgs);
-        if (Detection.STAGE_CONNECTION.equals(detection.stage)) {
+        if (Stage.CONNECTION.equals(detection.stage)) {
             ObjectNode peer = node.putObject("peer");
             peer.put("ip", event.sourceIp);
             putNumber(peer, "port", event.sourcePort);

@@ -1,5 +1,6 @@
 package io.ncwatch.alert;
 
+import io.ncwatch.record.Stage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +19,8 @@ public final class AlertId {
      *
      * @param sourceEventIdentity from {@link #sourceEventIdentity}
      */
-    public static String of(String ruleId, String sourceEventIdentity, String stage) {
-        return sha256Prefix(ruleId, sourceEventIdentity, stage);
+    public static String of(String ruleId, String sourceEventIdentity, Stage stage) {
+        return sha256Prefix(ruleId, sourceEventIdentity, stage.jsonName());
     }
 
     /** The source event's {@code event.id} when it has one, else its topic, partition and offset. */

@@ -2,6 +2,7 @@ package io.ncwatch.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 
 /** What a correlation stage's alert is called, how grave it is, and how its message reads. */
 enum CorrelatedAlert {
@@ -18,10 +19,10 @@ enum CorrelatedAlert {
         this.riskScore = riskScore;
     }
 
-    static CorrelatedAlert of(String stage) {
+    static CorrelatedAlert of(Stage stage) {
         return switch (stage) {
-            case Detection.STAGE_CONNECTION -> CONNECTION;
-            case Detection.STAGE_SHELL -> SHELL;
+            case CONNECTION -> CONNECTION;
+            case SHELL -> SHELL;
             default -> throw new IllegalArgumentException("not a correlation stage: " + stage);
         };
     }

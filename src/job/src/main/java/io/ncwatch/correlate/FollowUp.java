@@ -2,8 +2,8 @@ package io.ncwatch.correlate;
 
 import io.ncwatch.record.Ancestor;
 import io.ncwatch.record.ContainerEvent;
-import io.ncwatch.record.Detection;
 import io.ncwatch.record.EventTypes;
+import io.ncwatch.record.Stage;
 
 /**
  * What may follow a netcat listener in its container, and whether an event does:
@@ -27,13 +27,13 @@ public final class FollowUp {
         return isConnection(event) || isShellStart(event);
     }
 
-    /** {@link Detection#STAGE_CONNECTION}, {@link Detection#STAGE_SHELL}, or null when {@code event} does not follow {@code listener}. */
-    public static String stageOf(ContainerEvent listener, ContainerEvent event) {
+    /** {@link Stage#CONNECTION}, {@link Stage#SHELL}, or null when {@code event} does not follow {@code listener}. */
+    public static Stage stageOf(ContainerEvent listener, ContainerEvent event) {
         if (isConnection(event) && isConnectionOf(listener, event)) {
-            return Detection.STAGE_CONNECTION;
+            return Stage.CONNECTION;
         }
         if (isShellStart(event) && isShellOf(listener, event)) {
-            return Detection.STAGE_SHELL;
+            return Stage.SHELL;
         }
         return null;
     }

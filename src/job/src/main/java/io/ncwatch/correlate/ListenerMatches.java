@@ -2,6 +2,7 @@ package io.ncwatch.correlate;
 
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class ListenerMatches extends PatternProcessFunction<ContainerEvent, Detec
     public void processMatch(Map<String, List<ContainerEvent>> match, Context context, Collector<Detection> out) {
         ContainerEvent listener = match.get(ListenerPattern.LISTENER).get(0);
         ContainerEvent followUp = match.get(ListenerPattern.FOLLOW_UP).get(0);
-        String stage = FollowUp.stageOf(listener, followUp);
+        Stage stage = FollowUp.stageOf(listener, followUp);
         Integer port = ListenerPort.parse(listener.processArgs);
         for (String ruleId : listener.matchedRules) {
             if (listenerRules.contains(ruleId)) {

@@ -4,10 +4,8 @@ import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
-import io.ncwatch.rules.CompiledRule;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleSet;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private final List<Rule> rules;
 
     private transient EcsDecoder decoder;
-    private transient List<CompiledRule> compiled;
+    private transient RuleSet ruleSet;
     private transient ContainerEventFields fields;
     private transient Counter eventsIn;
     private transient Counter decoded;
@@ -53,8 +51,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        RuleSet ruleSet = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
-        compiled = ruleSet.compiled();
+        ruleSet = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
         fields = new ContainerEventFields(ruleSet.slots());
         decoder = new EcsDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
@@ -73,7 +70,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         try {
             DecodedEvent decodedEvent = decoder.decode(raw.json, 0, raw.json.length);
             fields.copy(decodedEvent, event);
-            event.matchedRules = matches(decodedEvent);
+            event.matchedRules = ruleSet.matching(decodedEvent);
         } catch (MalformedEventException e) {
             deadLetter(raw, e.reason().name(), e.detail(), context);
             return;
@@ -98,19 +95,6 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
             }
         }
     }
-
-    private String[] matches(DecodedEvent event) {
-        List<String> ids = null;
-        for (CompiledRule rule : compiled) {
-            if (rule.query().matches(event)) {
-                ids = ids == null ? new ArrayList<>(2) : ids;
-                ids.add(rule.rule().ruleId());
-            }
-        }
-        return ids == null ? NONE : ids.toArray(NONE);
-    }
-
-    private static final String[] NONE = new String[0];
 
     private void deadLetter(RawEvent raw, String reason, String detail, Context context) {
         deadLettered.computeIfAbsent(reason, deadLetteredGroup::counter).inc();

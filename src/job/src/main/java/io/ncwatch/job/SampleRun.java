@@ -23,6 +23,12 @@ public final class SampleRun {
     private SampleRun() {}
 
     /**
+     * The longest line a sample file may hold: well beyond the largest event the decoder accepts, which
+     * makes a larger one a dead letter (too large) of its own.
+     */
+    private static final int MAX_LINE_BYTES = 16 << 20;
+
+    /**
      * Runs {@code config}'s job over every {@code *.jsonl} in {@code folder} but the generator's ground
      * truth ({@code *.truth.jsonl}), with the configured outputs.
      */
@@ -34,7 +40,8 @@ public final class SampleRun {
             String name = file.getFileName().toString();
             // As if the file were a Kafka topic of one partition: the file's name, partition 0, the line number.
             JsonLinesFormat<RawEvent> lines = new JsonLinesFormat<>(
-                    (line, number) -> RawEvents.of(line, name, 0, number), TypeInformation.of(RawEvent.class));
+                    (line, number) -> RawEvents.of(line, name, 0, number), TypeInformation.of(RawEvent.class),
+                    MAX_LINE_BYTES);
             FileSource<RawEvent> source = FileSource
                     .forRecordStreamFormat(lines, org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
                     .build();

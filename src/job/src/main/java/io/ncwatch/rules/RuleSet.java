@@ -5,6 +5,7 @@ import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.EqlParser;
 import io.ncwatch.eql.EqlSyntaxException;
 import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.FieldValues;
 import io.ncwatch.eql.Needle;
 import io.ncwatch.eql.UnsupportedQueryException;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Set;
  * them. Rules this version cannot evaluate (sequences) are kept aside with the reason.
  */
 public final class RuleSet {
+
+    private static final String[] NONE = new String[0];
 
     /** A valid rule that this version cannot evaluate yet, and why. */
     public record Unsupported(Rule rule, String reason) {}
@@ -64,6 +67,21 @@ public final class RuleSet {
 
     public List<Unsupported> unsupported() {
         return unsupported;
+    }
+
+    /**
+     * The ids of the compiled rules that {@code event} matches, in rule order; empty when none. The job's
+     * decoder and {@code hunt} both judge events here, so they cannot differ.
+     */
+    public String[] matching(FieldValues event) {
+        List<String> ids = null;
+        for (CompiledRule rule : compiled) {
+            if (rule.query().matches(event)) {
+                ids = ids == null ? new ArrayList<>(2) : ids;
+                ids.add(rule.rule().ruleId());
+            }
+        }
+        return ids == null ? NONE : ids.toArray(NONE);
     }
 
     /**

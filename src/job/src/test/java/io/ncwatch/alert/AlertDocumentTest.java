@@ -9,6 +9,7 @@ import io.ncwatch.record.Alert;
 import io.ncwatch.record.Ancestor;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
 import java.io.IOException;
@@ -53,9 +54,9 @@ class AlertDocumentTest {
         event.entryLeaderName = "containerd-shim";
 
         Alert alert = new AlertDocument("netcat-listener", "default")
-                .build(SEED, new Detection(SEED.ruleId(), Detection.STAGE_RULE, event), Instant.parse("2026-11-28T06:12:45.500Z"));
+                .build(SEED, new Detection(SEED.ruleId(), Stage.RULE, event), Instant.parse("2026-11-28T06:12:45.500Z"));
 
-        String expectedId = AlertId.of(SEED.ruleId(), "event.id:2f0d9a1c-7a53-4f0e-9b8e-5d1e0c6b2a11", "rule");
+        String expectedId = AlertId.of(SEED.ruleId(), "event.id:2f0d9a1c-7a53-4f0e-9b8e-5d1e0c6b2a11", Stage.RULE);
         assertThat(alert.id).isEqualTo(expectedId);
         ObjectNode expected = (ObjectNode) JSON.readTree(new String(resource("listener-alert.json"), StandardCharsets.UTF_8)
                 .replace("ALERT_ID", expectedId));
@@ -70,10 +71,10 @@ class AlertDocumentTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         Alert alert = new AlertDocument("netcat-listener", "prod")
-                .build(SEED, new Detection(SEED.ruleId(), "rule", event(dotted, null)), Instant.EPOCH);
+                .build(SEED, new Detection(SEED.ruleId(), Stage.RULE, event(dotted, null)), Instant.EPOCH);
 
         JsonNode doc = JSON.readTree(alert.json);
-        assertThat(alert.id).isEqualTo(AlertId.of(SEED.ruleId(), "record:ncwatch.process-events/1/812", "rule"));
+        assertThat(alert.id).isEqualTo(AlertId.of(SEED.ruleId(), "record:ncwatch.process-events/1/812", Stage.RULE));
         assertThat(doc.get("message").asText()).isEqualTo(
                 "Netcat Listener Established Inside A Container in container web (c0ffee) started by sh: ncat -l 80");
         assertThat(doc.get("container.id").asText()).isEqualTo("c0ffee");

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.record.Ancestor;
 import io.ncwatch.record.ContainerEvent;
-import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import org.junit.jupiter.api.Test;
 
 class FollowUpTest {
@@ -19,16 +19,16 @@ class FollowUpTest {
 
     @Test
     void aConnectionBelongsByEntityIdElsePidElsePort() {
-        assertThat(FollowUp.stageOf(NC, accepted("c", 1, 20, "203.0.113.45", 1, 9999))).isEqualTo(Detection.STAGE_CONNECTION);
+        assertThat(FollowUp.stageOf(NC, accepted("c", 1, 20, "203.0.113.45", 1, 9999))).isEqualTo(Stage.CONNECTION);
         assertThat(FollowUp.stageOf(NC, accepted("c", 1, 21, "203.0.113.45", 1, 4444)))
                 .as("another process, though on the listener's port").isNull();
         ContainerEvent byPid = accepted("c", 1, 20, "203.0.113.45", 1, 9999);
         byPid.processEntityId = null;
-        assertThat(FollowUp.stageOf(NC, byPid)).isEqualTo(Detection.STAGE_CONNECTION);
+        assertThat(FollowUp.stageOf(NC, byPid)).isEqualTo(Stage.CONNECTION);
         ContainerEvent byPort = accepted("c", 1, 0, "203.0.113.45", 1, 4444);
         byPort.processEntityId = null;
         byPort.processPid = null;
-        assertThat(FollowUp.stageOf(NC, byPort)).isEqualTo(Detection.STAGE_CONNECTION);
+        assertThat(FollowUp.stageOf(NC, byPort)).isEqualTo(Stage.CONNECTION);
         byPort.destinationPort = 4445L;
         assertThat(FollowUp.stageOf(NC, byPort)).isNull();
         ContainerEvent attempted = accepted("c", 1, 20, "203.0.113.45", 1, 4444);
@@ -40,11 +40,11 @@ class FollowUpTest {
     void theShellIsTheFirstShellBelowTheListener() {
         ContainerEvent child = exec("c", 1, 21, 20, "/bin/sh");
         child.ancestry = new Ancestor[] {known(20, "nc"), known(10, "bash")};
-        assertThat(FollowUp.stageOf(NC, child)).isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(NC, child)).isEqualTo(Stage.SHELL);
 
         ContainerEvent viaWrapper = exec("c", 1, 22, 30, "bash");
         viaWrapper.ancestry = new Ancestor[] {known(30, "python3"), known(20, "nc"), known(10, "bash")};
-        assertThat(FollowUp.stageOf(NC, viaWrapper)).as("ancestry contains the listener").isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(NC, viaWrapper)).as("ancestry contains the listener").isEqualTo(Stage.SHELL);
 
         ContainerEvent insideTheShell = exec("c", 1, 23, 21, "bash");
         insideTheShell.ancestry = new Ancestor[] {known(21, "sh"), known(20, "nc")};
@@ -52,7 +52,7 @@ class FollowUpTest {
 
         ContainerEvent busybox = exec("c", 1, 24, 20, "busybox", "sh");
         busybox.ancestry = new Ancestor[] {known(20, "nc")};
-        assertThat(FollowUp.stageOf(NC, busybox)).isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(NC, busybox)).isEqualTo(Stage.SHELL);
 
         ContainerEvent notAShell = exec("c", 1, 25, 20, "/usr/bin/id");
         notAShell.ancestry = new Ancestor[] {known(20, "nc")};
@@ -74,14 +74,14 @@ class FollowUpTest {
         ContainerEvent shell = exec("c", 1, 21, 20, "/bin/sh");
         shell.ancestry = new Ancestor[] {known(20, "nc"), known(19, "timeout")};
 
-        assertThat(FollowUp.stageOf(wrapped, shell)).isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(wrapped, shell)).isEqualTo(Stage.SHELL);
         assertThat(FollowUp.stageOf(wrapper, shell)).isNull();
     }
 
     @Test
     void theListenerReplacingItselfByAShellIsItsShell() {
         ContainerEvent inPlace = exec("c", 1, 20, 10, "/bin/sh");
-        assertThat(FollowUp.stageOf(NC, inPlace)).isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(NC, inPlace)).isEqualTo(Stage.SHELL);
 
         ContainerEvent noEntityIds = exec("c", 1, 21, 20, "/bin/sh");
         noEntityIds.processEntityId = null;
@@ -89,6 +89,6 @@ class FollowUpTest {
                 new Ancestor(Ancestor.UNKNOWN, null, null, null, null)};
         ContainerEvent listenerWithoutEntityId = listener("c", 0, 20, 10, "nc", "-l", "4444");
         listenerWithoutEntityId.processEntityId = null;
-        assertThat(FollowUp.stageOf(listenerWithoutEntityId, noEntityIds)).as("parent by pid").isEqualTo(Detection.STAGE_SHELL);
+        assertThat(FollowUp.stageOf(listenerWithoutEntityId, noEntityIds)).as("parent by pid").isEqualTo(Stage.SHELL);
     }
 }

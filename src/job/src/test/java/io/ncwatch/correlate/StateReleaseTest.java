@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.context.ContextSettings;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.Stage;
 import io.ncwatch.record.TestContainerEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ class StateReleaseTest {
 
             List<Detection> correlated = stages.detections();
             assertThat(stages.matches()).hasSize(CONTAINERS / 100);
-            assertThat(correlated).filteredOn(d -> d.stage.equals(Detection.STAGE_CONNECTION)).hasSize(CONTAINERS / 100);
-            assertThat(correlated).filteredOn(d -> d.stage.equals(Detection.STAGE_SHELL)).hasSize(CONTAINERS / 100)
+            assertThat(correlated).filteredOn(d -> d.stage.equals(Stage.CONNECTION)).hasSize(CONTAINERS / 100);
+            assertThat(correlated).filteredOn(d -> d.stage.equals(Stage.SHELL)).hasSize(CONTAINERS / 100)
                     .allSatisfy(d -> assertThat(d.event.processName).isEqualTo("sh"));
             assertThat(stages.late()).isEmpty();
             assertThat(stages.stateEntries()).as("keyed state entries after the containers are gone").isZero();

@@ -7,18 +7,21 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ncwatch.alert.AlertId;
+import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.record.Stage;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,12 +31,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NcwatchJobIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static final String NAMESPACE = "jobit";
+
+    /** The namespace's data streams hold only what this test's runs write, and nothing after them. */
+    @BeforeAll
+    @AfterAll
+    static void deleteTheNamespacesDataStreams() {
+        ElasticsearchServer.shared().deleteDataStreams("logs-ncwatch.*-" + NAMESPACE);
+    }
     private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
     private static final String REPORTS = "b7e2d4c6a8f0e1d3c5b7";
 
@@ -56,8 +63,8 @@ class NcwatchJobIT {
 
         String alertsIndex = "logs-ncwatch.alerts-" + NAMESPACE;
         String deadLetterIndex = "logs-ncwatch.deadletter-" + NAMESPACE;
-        String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", "rule");
-        String e3 = AlertId.of(SEED_RULE_ID, "event.id:e3", "rule");
+        String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", Stage.RULE);
+        String e3 = AlertId.of(SEED_RULE_ID, "event.id:e3", Stage.RULE);
         Map<String, JsonNode> alerts = es.documents(alertsIndex);
         assertThat(alerts).containsOnlyKeys(e1, e3);
         assertThat(alerts.get(e1).at("/message").asText()).isEqualTo("Netcat Listener Established Inside A Container"

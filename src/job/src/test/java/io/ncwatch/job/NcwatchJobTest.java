@@ -9,15 +9,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ncwatch.alert.AlertId;
+import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.Stage;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -27,10 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The whole dataflow in a MiniCluster, with in-memory input and collecting sinks. */
 class NcwatchJobTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
@@ -63,9 +61,9 @@ class NcwatchJobTest {
         for (Alert alert : sinks.alerts()) {
             alerts.put(alert.id, JSON.readTree(alert.json));
         }
-        String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", "rule");
-        String e5 = AlertId.of(SEED_RULE_ID, "event.id:e5", "rule");
-        String e6 = AlertId.of(SEED_RULE_ID, "record:ncwatch.process-events/0/6", "rule");
+        String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", Stage.RULE);
+        String e5 = AlertId.of(SEED_RULE_ID, "event.id:e5", Stage.RULE);
+        String e6 = AlertId.of(SEED_RULE_ID, "record:ncwatch.process-events/0/6", Stage.RULE);
         assertThat(alerts).containsOnlyKeys(e1, e5, e6);
 
         assertThat(alerts.get(e1).get("message").asText()).isEqualTo("Netcat Listener Established Inside A Container"

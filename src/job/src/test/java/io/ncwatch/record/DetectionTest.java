@@ -13,7 +13,7 @@ class DetectionTest {
         ContainerEvent none = TestContainerEvents.exec("reports", 1_001, 21, 10, "ls");
 
         assertThat(Detection.ofRules(two)).extracting(d -> d.ruleId, d -> d.stage, d -> d.event)
-                .containsExactly(tuple("rule-a", Detection.STAGE_RULE, two), tuple("rule-b", Detection.STAGE_RULE, two));
+                .containsExactly(tuple("rule-a", Stage.RULE, two), tuple("rule-b", Stage.RULE, two));
         assertThat(Detection.ofRules(none)).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ public final class ElasticsearchServer {
 
     private static ElasticsearchServer shared;
 
+    private final Stack stack = new Stack("shared");
     private final String url;
     private final Map<String, Integer> ports;
 
@@ -23,8 +24,8 @@ public final class ElasticsearchServer {
         if (shared == null) {
             List<Integer> free = Stack.freePorts(2);
             Map<String, Integer> ports = Map.of("ES_PORT", free.get(0), "ES_TRANSPORT_PORT", free.get(1));
-            Stack.start("elasticsearch", ports);
             shared = new ElasticsearchServer("http://localhost:" + free.get(0), ports);
+            shared.stack.start("elasticsearch", ports);
         }
         return shared;
     }
@@ -68,13 +69,18 @@ public final class ElasticsearchServer {
         return documents;
     }
 
+    /** Deletes the data streams NAMES (comma-separated, wildcards allowed) and their documents. */
+    public void deleteDataStreams(String names) {
+        request("DELETE", "/_data_stream/" + names + "?expand_wildcards=all", null);
+    }
+
     /** Stops the server gracefully, as an operator or a crash-free outage would; its data stays. */
     public void stop() {
-        Stack.down("elasticsearch", ports);
+        stack.down("elasticsearch", ports);
     }
 
     /** Starts the stopped server again on the same port with the same data; returns when it answers. */
     public void start() {
-        Stack.up("elasticsearch", ports);
+        stack.up("elasticsearch", ports);
     }
 }

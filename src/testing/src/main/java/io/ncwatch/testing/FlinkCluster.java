@@ -12,6 +12,8 @@ public final class FlinkCluster {
     private final String url;
     private final Map<String, Integer> ports;
 
+    private final Stack stack = new Stack("shared");
+
     private FlinkCluster(String url, Map<String, Integer> ports) {
         this.url = url;
         this.ports = ports;
@@ -22,8 +24,8 @@ public final class FlinkCluster {
         if (shared == null) {
             List<Integer> free = Stack.freePorts(2);
             Map<String, Integer> ports = Map.of("FLINK_PORT", free.get(0), "FLINK_RPC_PORT", free.get(1));
-            Stack.start("flink", ports);
             shared = new FlinkCluster("http://localhost:" + free.get(0), ports);
+            shared.stack.start("flink", ports);
         }
         return shared;
     }
@@ -40,13 +42,13 @@ public final class FlinkCluster {
 
     /** Kills the TaskManager's process at once (SIGKILL), as a crashed machine would; returns when it is gone. */
     public void killTaskManager() {
-        ProcessHandle taskManager = Stack.process("flink", "taskmanager");
+        ProcessHandle taskManager = stack.process("flink", "taskmanager");
         taskManager.destroyForcibly();
         taskManager.onExit().join();
     }
 
     /** Starts a new TaskManager in place of the killed one; the JobManager and its jobs keep running. */
     public void startTaskManager() {
-        Stack.replaceTaskManager(ports);
+        stack.replaceTaskManager(ports);
     }
 }

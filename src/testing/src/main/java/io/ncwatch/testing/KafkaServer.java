@@ -2,10 +2,12 @@ package io.ncwatch.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,30 +17,48 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** The real Kafka broker of {@code bin/stack}, started once per JVM, with what tests ask of it. */
-public final class KafkaServer {
+/**
+ * A real Kafka broker of {@code bin/stack}, with what tests ask of it: the JVM's {@link #shared} broker,
+ * which no test stops, or a {@link #dedicated} one for a test that stops it or loads it with hostile input.
+ */
+public final class KafkaServer implements AutoCloseable {
 
     private static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
     private static KafkaServer shared;
 
+    private final Stack stack;
     private final String bootstrapServers;
     private final Map<String, Integer> ports;
 
-    private KafkaServer(String bootstrapServers, Map<String, Integer> ports) {
+    private KafkaServer(Stack stack, String bootstrapServers, Map<String, Integer> ports) {
+        this.stack = stack;
         this.bootstrapServers = bootstrapServers;
         this.ports = ports;
     }
 
-    /** The broker of this JVM, started on first use, with the topics of conf/topics.txt. */
+    /**
+     * The broker of this JVM, started on first use, with the topics of conf/topics.txt. Tests that share it
+     * use topics of their own; none stops it.
+     */
     public static synchronized KafkaServer shared() {
         if (shared == null) {
-            List<Integer> free = Stack.freePorts(2);
-            Map<String, Integer> ports = Map.of("KAFKA_PORT", free.get(0), "KAFKA_CONTROLLER_PORT", free.get(1));
-            Stack.start("kafka", ports);
-            shared = new KafkaServer("localhost:" + free.get(0), ports);
+            shared = start("shared");
         }
         return shared;
+    }
+
+    /** A broker of the caller's alone, in stack folder {@code NAME}, with fresh data; {@link #close} removes it. */
+    public static KafkaServer dedicated(String name) {
+        return start(name);
+    }
+
+    private static KafkaServer start(String name) {
+        List<Integer> free = Stack.freePorts(2);
+        Map<String, Integer> ports = Map.of("KAFKA_PORT", free.get(0), "KAFKA_CONTROLLER_PORT", free.get(1));
+        Stack stack = new Stack(name);
+        stack.start("kafka", ports);
+        return new KafkaServer(stack, "localhost:" + free.get(0), ports);
     }
 
     /** For example {@code localhost:41234}. */
@@ -61,6 +81,19 @@ public final class KafkaServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + topic, e);
+        }
+    }
+
+    /** Deletes TOPICS; those already gone are no error. */
+    public void deleteTopics(Collection<String> topics) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get();
+            admin.deleteTopics(topics.stream().filter(existing::contains).distinct().toList()).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot delete topics " + topics, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted deleting topics " + topics, e);
         }
     }
 
@@ -98,21 +131,19 @@ public final class KafkaServer {
 
     /** Stops the server gracefully, as an operator or a crash-free outage would; its data stays. */
     public void stop() {
-        Stack.down("kafka", ports);
+        stack.down("kafka", ports);
     }
 
     /** Starts the stopped server again on the same port with the same data; returns when it answers. */
     public void start() {
-        Stack.up("kafka", ports);
+        stack.up("kafka", ports);
     }
 
-    /**
-     * Replaces the server by a fresh one with empty data on the same port. After a restart in the
-     * middle of a test, or after the hostile-input test's 10 MB records, this 512 MB broker has been
-     * seen to refuse the idempotent producers of later tests (OutOfOrderSequenceException on new
-     * topics, batches expiring), so such tests renew it when done.
-     */
-    public void renew() {
-        Stack.renew("kafka", ports);
+    /** Stops a {@link #dedicated} broker and deletes its data; the shared one stays for the JVM's other tests. */
+    @Override
+    public void close() {
+        if (this != shared) {
+            stack.remove("kafka", ports);
+        }
     }
 }

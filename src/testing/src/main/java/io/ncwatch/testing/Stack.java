@@ -13,48 +13,53 @@ import java.util.Map;
 
 /**
  * Runs {@code bin/stack}, the same code as {@code bin/ncwatch stack}, for the integration tests: a
- * service starts on free ports with fresh data in {@code target/it-stack}, and stops when the JVM
- * exits. Free ports keep test runs of several checkouts on one machine apart.
+ * service starts on free ports with fresh data in a stack folder of its own under {@code target/it-stack},
+ * and stops when the JVM exits. What Maven fetched is shared by all of them. Free ports keep test runs
+ * of several checkouts on one machine apart.
  */
 final class Stack {
 
     private static final Path SCRIPT = Path.of("bin", "stack").toAbsolutePath();
-    private static final Path DIR = Path.of("target", "it-stack").toAbsolutePath();
+    private static final Path ROOT = Path.of("target", "it-stack").toAbsolutePath();
 
-    private Stack() {}
+    private final Path dir;
+
+    /** The stack folder {@code target/it-stack/NAME}. */
+    Stack(String name) {
+        this.dir = ROOT.resolve(name);
+    }
 
     /** Starts SERVICE with fresh data, its ports set by the given variables; stops it at JVM exit. */
-    static void start(String service, Map<String, Integer> ports) {
+    void start(String service, Map<String, Integer> ports) {
         run("reset", service, ports);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run("down", service, ports)));
         run("up", service, ports);
     }
 
-    /** Replaces SERVICE by a fresh one (its data deleted) on the same ports; returns when it answers. */
-    static void renew(String service, Map<String, Integer> ports) {
-        run("reset", service, ports);
-        run("up", service, ports);
-    }
-
     /** Starts SERVICE again on the same ports with the data it had; returns when it answers. */
-    static void up(String service, Map<String, Integer> ports) {
+    void up(String service, Map<String, Integer> ports) {
         run("up", service, ports);
     }
 
     /** Stops SERVICE gracefully (SIGTERM, then SIGKILL after the grace period); its data stays. */
-    static void down(String service, Map<String, Integer> ports) {
+    void down(String service, Map<String, Integer> ports) {
         run("down", service, ports);
     }
 
+    /** Stops SERVICE and deletes its data. */
+    void remove(String service, Map<String, Integer> ports) {
+        run("reset", service, ports);
+    }
+
     /** Starts a TaskManager for the running Flink cluster in place of one that died. */
-    static void replaceTaskManager(Map<String, Integer> ports) {
+    void replaceTaskManager(Map<String, Integer> ports) {
         run("taskmanager", null, ports);
     }
 
     /** The process (and process group) that bin/stack started and recorded in {@code SERVICE/NAME.pid}. */
-    static ProcessHandle process(String service, String name) {
+    ProcessHandle process(String service, String name) {
         try {
-            long pid = Long.parseLong(Files.readString(DIR.resolve(service).resolve(name + ".pid")).strip());
+            long pid = Long.parseLong(Files.readString(dir.resolve(service).resolve(name + ".pid")).strip());
             return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " " + name + " is not running"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,10 +87,11 @@ final class Stack {
         }
     }
 
-    private static void run(String command, String service, Map<String, Integer> ports) {
+    private void run(String command, String service, Map<String, Integer> ports) {
         List<String> arguments = service == null ? List.of(SCRIPT.toString(), command) : List.of(SCRIPT.toString(), command, service);
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
-        builder.environment().put("NCWATCH_STACK_DIR", DIR.toString());
+        builder.environment().put("NCWATCH_STACK_DIR", dir.toString());
+        builder.environment().put("NCWATCH_STACK_DIST", ROOT.resolve("dist").toString());
         ports.forEach((variable, port) -> builder.environment().put(variable, port.toString()));
         try {
             Process process = builder.start();

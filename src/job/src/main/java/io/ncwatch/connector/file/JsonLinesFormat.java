@@ -1,9 +1,6 @@
 package io.ncwatch.connector.file;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,8 +10,9 @@ import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
  * Reads a JSON-lines file, one record a line, each made by {@code records} from the line's bytes and its
- * number (from 1). Blank lines are skipped. Not splittable; on restore the reader re-reads and skips the
- * lines already emitted, so line numbers stay right.
+ * number (from 1). Blank lines are skipped; a line longer than {@code maxLineBytes} stops the read with an
+ * error that names it. Not splittable; on restore the reader re-reads and skips the lines already
+ * emitted, so line numbers stay right.
  */
 public class JsonLinesFormat<T> extends SimpleStreamFormat<T> {
     /** Makes a record of a line. */
@@ -25,53 +23,38 @@ public class JsonLinesFormat<T> extends SimpleStreamFormat<T> {
 
     private final LineConverter<T> records;
     private final TypeInformation<T> type;
+    private final int maxLineBytes;
 
-    public JsonLinesFormat(LineConverter<T> records, TypeInformation<T> type) {
+    public JsonLinesFormat(LineConverter<T> records, TypeInformation<T> type, int maxLineBytes) {
         this.records = records;
         this.type = type;
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
     public Reader<T> createReader(Configuration config, FSDataInputStream stream) {
-        InputStream in = new BufferedInputStream(stream);
+        LineReader lines = new LineReader(stream, maxLineBytes);
         return new Reader<>() {
-            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-            private long lineNumber;
-
             @Override
             public T read() throws IOException {
-                while (true) {
-                    line.reset();
-                    int b = in.read();
-                    if (b < 0) {
-                        return null;
+                while (lines.next()) {
+                    if (lines.tooLong()) {
+                        throw new IOException("line " + lines.lineNumber() + " is " + lines.skippedLength()
+                                + " bytes, over the limit of " + maxLineBytes + " bytes");
                     }
-                    for (; b >= 0 && b != '\n'; b = in.read()) {
-                        line.write(b);
-                    }
-                    lineNumber++;
-                    byte[] bytes = line.toByteArray();
-                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    if (!isBlank(bytes, length)) {
-                        return records.convert(Arrays.copyOf(bytes, length), lineNumber);
+                    if (!lines.blank()) {
+                        byte[] line = Arrays.copyOfRange(lines.bytes(), lines.offset(), lines.offset() + lines.length());
+                        return records.convert(line, lines.lineNumber());
                     }
                 }
+                return null;
             }
 
             @Override
             public void close() throws IOException {
-                in.close();
+                stream.close();
             }
         };
-    }
-
-    private static boolean isBlank(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ncwatch.cli;
+package io.ncwatch.connector.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

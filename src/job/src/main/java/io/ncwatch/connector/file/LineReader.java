@@ -1,4 +1,4 @@
-package io.ncwatch.cli;
+package io.ncwatch.connector.file;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,9 +6,9 @@ import java.io.InputStream;
 /**
  * Splits a byte stream into lines ({@code \n} or {@code \r\n}) in one fixed buffer, without decoding.
  * A line longer than the limit is skipped as it streams by, never held whole: memory stays constant
- * whatever the input.
+ * whatever the input. Both the file source and {@code ncwatch hunt} read JSON lines with it.
  */
-final class LineReader {
+public final class LineReader {
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] buffer;
@@ -22,7 +22,7 @@ final class LineReader {
     private long lineNumber;
     private long bytesRead;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         // room for a longest line with its \r\n, and at least 64 KiB per read
@@ -30,7 +30,7 @@ final class LineReader {
     }
 
     /** Moves to the next line; false at the end of the stream. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         int scanned = 0; // bytes after start known to hold no newline
         while (true) {
             int newline = indexOfNewline(start + scanned);
@@ -55,35 +55,35 @@ final class LineReader {
     }
 
     /** The line's bytes are {@code bytes()[offset(), offset() + length())}, without the line ending. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return buffer;
     }
 
-    int offset() {
+    public int offset() {
         return lineStart;
     }
 
-    int length() {
+    public int length() {
         return lineLength;
     }
 
     /** True when the line was longer than the limit; its bytes are then not available. */
-    boolean tooLong() {
+    public boolean tooLong() {
         return skippedLength > 0;
     }
 
     /** The length in bytes, up to its newline, of a line that was too long. */
-    long skippedLength() {
+    public long skippedLength() {
         return skippedLength;
     }
 
     /** 1 for the first line. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** Bytes consumed so far, line endings included. */
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead;
     }
 
@@ -121,6 +121,17 @@ final class LineReader {
         lineLength = 0;
         skippedLength = length;
         lineNumber++;
+    }
+
+    /** True when the line holds nothing but spaces, tabs and carriage returns. */
+    public boolean blank() {
+        for (int i = lineStart; i < lineStart + lineLength; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int indexOfNewline(int from) {
