@@ -42,7 +42,8 @@ kafka_ready() {
   while read -r topic partitions; do
     [[ -z $topic || $topic == \#* ]] && continue
     if ! grep -qx -- "$topic" <<<"$existing"; then
-      kafka_topics --create --if-not-exists --topic "$topic" --partitions "$partitions" || return 1
+      kafka_topics --create --if-not-exists --topic "$topic" --partitions "$partitions" >/dev/null || return 1
+      echo "kafka: created topic $topic"
     fi
   done <"$root/conf/topics.txt"
 }

@@ -27,8 +27,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,14 +40,8 @@ class GroundTruthIT {
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NAMESPACE = "truthit";
-
-    /** The namespace's data streams hold only what this test's runs write, and nothing after them. */
-    @BeforeAll
-    @AfterAll
-    static void deleteTheNamespacesDataStreams() {
-        ElasticsearchServer.shared().deleteDataStreams("logs-ncwatch.*-" + NAMESPACE);
-    }
+    /** Data streams of this test class's own: the test Elasticsearch lives as long as the test JVM. */
+    private static final String NAMESPACE = "truthit" + Long.toString(System.currentTimeMillis(), 36);
     private static final String ALERTS_INDEX = "logs-ncwatch.alerts-" + NAMESPACE;
     private static final Set<String> NETCAT = Set.of("nc", "ncat", "netcat", "netcat.openbsd", "netcat.traditional");
     private static final Set<String> SHELLS = Set.of("sh", "bash");

@@ -2,6 +2,7 @@ package io.ncwatch.reliability;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waits for a condition by polling, up to a deadline: a bound on a hang, not a measure of speed. */
 final class Await {
@@ -15,6 +16,11 @@ final class Await {
      * @throws AssertionError naming WHAT when CONDITION still does not hold after LIMIT
      */
     static void until(String what, Duration limit, BooleanSupplier condition) {
+        until(what, limit, condition, () -> "");
+    }
+
+    /** As {@link #until(String, Duration, BooleanSupplier)}, with STATE, read at the deadline, in the error: what was seen instead. */
+    static void until(String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + limit.toNanos();
         RuntimeException lastFailure = null;
         while (true) {
@@ -27,7 +33,7 @@ final class Await {
                 lastFailure = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what, lastFailure);
+                throw new AssertionError("not within " + limit + ": " + what + stateOf(state), lastFailure);
             }
             try {
                 Thread.sleep(200);
@@ -35,6 +41,15 @@ final class Await {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what, e);
             }
+        }
+    }
+
+    private static String stateOf(Supplier<String> state) {
+        try {
+            String seen = state.get();
+            return seen.isEmpty() ? "" : "; seen: " + seen;
+        } catch (RuntimeException e) {
+            return "; seen: nothing, reading it failed: " + e;
         }
     }
 }

@@ -54,7 +54,9 @@ class KafkaRestartIT {
         expected.addAll(FaultRun.expectedAlertIds(after.truth()));
 
         Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(4),
-                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected));
+                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected),
+                () -> AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch()) + "; "
+                        + AlertTally.of("Kafka read_committed", expected, run.alertsInKafka()));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
         AlertTally elasticsearch = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());

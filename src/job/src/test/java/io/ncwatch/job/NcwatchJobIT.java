@@ -20,8 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,14 +31,8 @@ class NcwatchJobIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
-    private static final String NAMESPACE = "jobit";
-
-    /** The namespace's data streams hold only what this test's runs write, and nothing after them. */
-    @BeforeAll
-    @AfterAll
-    static void deleteTheNamespacesDataStreams() {
-        ElasticsearchServer.shared().deleteDataStreams("logs-ncwatch.*-" + NAMESPACE);
-    }
+    /** Data streams of this test class's own: the test Elasticsearch lives as long as the test JVM. */
+    private static final String NAMESPACE = "jobit" + Long.toString(System.currentTimeMillis(), 36);
     private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
     private static final String REPORTS = "b7e2d4c6a8f0e1d3c5b7";
 

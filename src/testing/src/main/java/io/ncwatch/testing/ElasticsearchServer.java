@@ -69,11 +69,6 @@ public final class ElasticsearchServer {
         return documents;
     }
 
-    /** Deletes the data streams NAMES (comma-separated, wildcards allowed) and their documents. */
-    public void deleteDataStreams(String names) {
-        request("DELETE", "/_data_stream/" + names + "?expand_wildcards=all", null);
-    }
-
     /** Stops the server gracefully, as an operator or a crash-free outage would; its data stays. */
     public void stop() {
         stack.down("elasticsearch", ports);
