@@ -19,7 +19,7 @@ record Part(Condition condition, ScriptCondition script, List<Needle> needles, b
         return new Part(condition, null, null, false);
     }
 
-    static Part of(ScriptCondition script) {
+    static Part script(ScriptCondition script) {
         return new Part(script, script, null, false);
     }
 

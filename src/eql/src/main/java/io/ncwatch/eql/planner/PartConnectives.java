@@ -3,7 +3,6 @@ package io.ncwatch.eql.planner;
 import io.ncwatch.eql.runtime.Condition;
 import io.ncwatch.eql.runtime.Connectives;
 import io.ncwatch.eql.runtime.Needle;
-import io.ncwatch.eql.runtime.ScriptCondition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -82,8 +81,7 @@ final class PartConnectives {
             return part;
         }
         if (part.script() != null) {
-            ScriptCondition negated = part.script().negate();
-            return Part.of(negated);
+            return Part.script(part.script().negate());
         }
         return Part.of(Connectives.not(part.condition()));
     }

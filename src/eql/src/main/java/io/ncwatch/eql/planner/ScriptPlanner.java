@@ -59,7 +59,7 @@ final class ScriptPlanner {
     }
 
     private Part script(ScriptExpr expr, Bindings bindings) {
-        return Part.of(new ScriptCondition(expr,
+        return Part.script(new ScriptCondition(expr,
                 bindings.slots.stream().mapToInt(Integer::intValue).toArray(),
                 bindings.limits.stream().mapToInt(Integer::intValue).toArray(), false));
     }
