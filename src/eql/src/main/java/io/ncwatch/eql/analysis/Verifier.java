@@ -17,7 +17,8 @@ public final class Verifier {
     /**
      * The event query. Sequences, samples and pipes throw {@link UnsupportedQueryException}; what
      * Elasticsearch rejects (an unknown function, a wrong argument count, a comparison of two fields,
-     * patterns that are not literals, and/or as a value) throws IllegalArgumentException with the reason.
+     * patterns that are not literals, and/or as a value, a function that computes a value where a condition
+     * stands) throws IllegalArgumentException with the reason.
      */
     public static Query.EventQuery verify(Query query) {
         if (!(query instanceof Query.EventQuery event)) {
@@ -42,6 +43,9 @@ public final class Verifier {
             }
         } else {
             value(e);
+            if (e instanceof Expr.Call call && !EqlFunction.named(call.name()).returnsBoolean()) {
+                throw new IllegalArgumentException("a condition must be boolean, but " + call.name() + "() computes a value");
+            }
         }
     }
 

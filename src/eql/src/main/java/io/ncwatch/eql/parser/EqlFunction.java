@@ -49,6 +49,11 @@ public enum EqlFunction {
         return BY_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether a call is a condition of its own, as Elasticsearch types it; the others compute values. */
+    public boolean returnsBoolean() {
+        return this == CIDR_MATCH || this == ENDS_WITH || this == STARTS_WITH || this == STRING_CONTAINS;
+    }
+
     /** "takes 2 arguments", "takes 2 or 3 arguments", "takes at least 2 arguments". */
     public String arity() {
         if (maxArgs == Integer.MAX_VALUE) {

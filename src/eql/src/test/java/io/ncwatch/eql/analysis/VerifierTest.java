@@ -51,4 +51,14 @@ class VerifierTest {
         assertThatThrownBy(() -> Verifier.verify(new Query.EventQuery(null, andAsValue)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("and/or cannot be used as a value");
     }
+
+    @Test
+    void aFunctionThatComputesAValueIsNoCondition() {
+        assertThatThrownBy(() -> Verifier.verify(EqlParser.parse("process where length(process.name)")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a condition must be boolean, but length() computes a value");
+        assertThatThrownBy(() -> Verifier.verify(EqlParser.parse("process where not substring(process.name, 1)")))
+                .isInstanceOf(IllegalArgumentException.class);
+        Verifier.verify(EqlParser.parse("process where startsWith~(process.name, \"nc\") and not cidrMatch(source.ip, \"10.0.0.0/8\")"));
+    }
 }
