@@ -3,8 +3,8 @@ package io.ncwatch.job;
 import io.ncwatch.alert.DeadLetterDocument;
 import io.ncwatch.alert.RejectedDocument;
 import io.ncwatch.connector.elasticsearch.EsDocument;
-import io.ncwatch.connector.elasticsearch.Rejection;
 import io.ncwatch.connector.elasticsearch.RejectedDocumentHandler;
+import io.ncwatch.connector.elasticsearch.Rejection;
 
 /**
  * ncwatch's policy for documents Elasticsearch will never take: each becomes a dead-letter document

@@ -42,7 +42,6 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
 
     private final SinkSettings settings;
-    private final RejectedDocumentHandler rejectedDocumentHandler;
     private final ElasticsearchAsyncClient client;
     private final MailboxExecutor mailbox;
     private final BackoffRateLimitingStrategy rateLimiter;
@@ -64,7 +63,6 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
             WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states) {
         super(converter, context, configuration, states);
         this.settings = settings;
-        this.rejectedDocumentHandler = settings.rejectedDocumentHandler();
         this.rateLimiter = rateLimiter;
         this.mailbox = context.getMailboxExecutor();
         this.backoff = new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom());
@@ -172,7 +170,7 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
         for (int i = 0; i < batch.size(); i++) {
             EsDocument document = batch.get(i);
             BulkResponseItem item = items.get(i);
-            boolean isReplacement = rejectedDocumentHandler.isReplacement(document);
+            boolean isReplacement = settings.rejectedDocumentHandler().isReplacement(document);
             switch (BulkItemOutcome.of(item.status())) {
                 case WRITTEN -> {
                     (isReplacement ? deadLettered : written).inc();
@@ -224,7 +222,7 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
     private EsDocument replacement(EsDocument document, BulkResponseItem item) {
         Rejection rejection = rejection(item);
         LOG.warn("Replacing document {} for {}: {}", document.id(), document.index(), rejection);
-        return rejectedDocumentHandler.replacementFor(document, rejection);
+        return settings.rejectedDocumentHandler().replacementFor(document, rejection);
     }
 
     private static Rejection rejection(BulkResponseItem item) {
