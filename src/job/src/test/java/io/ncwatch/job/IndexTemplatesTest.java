@@ -1,4 +1,4 @@
-package io.ncwatch.connector.elasticsearch;
+package io.ncwatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class IndexTemplateInstallerTest {
+class IndexTemplatesTest {
 
     private static Property property(TypeMapping mapping, String dottedPath) {
         String[] names = dottedPath.split("\\.");
@@ -23,7 +23,7 @@ class IndexTemplateInstallerTest {
 
     @Test
     void the_alerts_template_makes_a_data_stream_that_wins_over_the_builtin_logs_template() {
-        PutIndexTemplateRequest request = IndexTemplateInstaller.request(IndexTemplateInstaller.ALERTS);
+        PutIndexTemplateRequest request = IndexTemplates.request(IndexTemplates.ALERTS);
 
         assertThat(request.name()).isEqualTo("ncwatch-alerts");
         assertThat(request.indexPatterns()).containsExactly("logs-ncwatch.alerts-*");
@@ -33,7 +33,7 @@ class IndexTemplateInstallerTest {
 
     @Test
     void the_alerts_template_maps_ids_times_ports_and_addresses() {
-        TypeMapping mapping = IndexTemplateInstaller.request(IndexTemplateInstaller.ALERTS).template().mappings();
+        TypeMapping mapping = IndexTemplates.request(IndexTemplates.ALERTS).template().mappings();
 
         assertThat(property(mapping, "@timestamp").isDate()).isTrue();
         assertThat(property(mapping, "rule.uuid").isKeyword()).isTrue();
@@ -47,7 +47,7 @@ class IndexTemplateInstallerTest {
 
     @Test
     void the_dead_letter_template_keeps_the_original_unindexed_and_ignores_unknown_fields() {
-        PutIndexTemplateRequest request = IndexTemplateInstaller.request(IndexTemplateInstaller.DEAD_LETTERS);
+        PutIndexTemplateRequest request = IndexTemplates.request(IndexTemplates.DEAD_LETTERS);
         TypeMapping mapping = request.template().mappings();
 
         assertThat(request.indexPatterns()).containsExactly("logs-ncwatch.deadletter-*");
@@ -58,9 +58,9 @@ class IndexTemplateInstallerTest {
 
     @Test
     void the_templates_the_job_installs_are_the_files_in_conf() throws IOException {
-        for (IndexTemplateInstaller.Template template : IndexTemplateInstaller.TEMPLATES) {
+        for (IndexTemplates.Template template : IndexTemplates.TEMPLATES) {
             String fileName = Path.of(template.resource()).getFileName().toString();
-            try (var packaged = IndexTemplateInstaller.class.getResourceAsStream(template.resource())) {
+            try (var packaged = IndexTemplates.class.getResourceAsStream(template.resource())) {
                 assertThat(packaged.readAllBytes())
                         .isEqualTo(Files.readAllBytes(Path.of("conf", "elasticsearch", fileName)));
             }
