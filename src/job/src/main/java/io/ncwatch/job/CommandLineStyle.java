@@ -1,6 +1,7 @@
 package io.ncwatch.job;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,13 +27,16 @@ public final class CommandLineStyle {
 
     /** Gives {@code commandLine} and the subcommands it has so far this style. */
     public static CommandLine apply(CommandLine commandLine) {
-        return commandLine.setParameterExceptionHandler((e, args) -> report(e));
+        return commandLine.setUsageHelpWidth(100).setParameterExceptionHandler((e, args) -> report(e));
     }
 
     /** What is wrong with a command line, in a sentence. */
     public static String message(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
-            String argument = unmatched.getUnmatched().get(0);
+        // An unknown option first: it is often the cause of the other mistakes, such as a missing required option.
+        List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched()
+                : e.getCommandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            String argument = unmatched.get(0);
             return (argument.startsWith("-") ? "unknown option " : "unexpected argument ") + argument;
         }
         if (e instanceof MissingParameterException missing && e.getMessage().startsWith("Missing required parameter for option")

@@ -66,13 +66,15 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
      * A command named {@code name} with the job's options and {@code --help}, which runs {@code action}.
      *
      * @param synopsis the usage line after "usage: "
+     * @param description its lines; the first is the summary in a list of commands
      */
-    public static CommandSpec command(String name, String synopsis, String description, Action action) {
+    public static CommandSpec command(String name, String synopsis, Action action, String... description) {
         JobCommand command = new JobCommand(action);
         command.spec = CommandSpec.wrapWithoutInspection(command).name(name);
         command.spec.usageMessage()
                 .synopsisHeading("usage: ")
                 .customSynopsis(synopsis)
+                .sortOptions(false)
                 .description(description)
                 .optionListHeading("%noptions (each overrides job.yaml; every key: docs/configuration.md):%n");
         command.spec.addMixin("help", CommandSpec.forAnnotatedObject(new CommandLineStyle.Help()));
@@ -81,8 +83,8 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
                 .build());
         for (SettingOption option : SETTING_OPTIONS) {
             OptionSpec.Builder builder = OptionSpec.builder(option.name())
-                    .description(SettingText.description(option.setting())
-                            + " (" + option.setting().key() + ", default: " + SettingText.defaultValue(option.setting()) + ")");
+                    .description(SettingText.description(option.setting()),
+                            option.setting().key() + ", default: " + SettingText.defaultValue(option.setting()));
             if (option.label() == null) {
                 builder.arity("0").type(boolean.class);
             } else {
@@ -90,8 +92,8 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
             }
             command.spec.addOption(builder.build());
         }
-        command.spec.addOption(OptionSpec.builder("--set").paramLabel("KEY=VALUE").type(Map.class)
-                .auxiliaryTypes(String.class, String.class)
+        command.spec.addOption(OptionSpec.builder("--set").paramLabel("KEY=VALUE").type(List.class)
+                .auxiliaryTypes(String.class)
                 .description("any job.yaml setting, e.g. --set kafka.transaction-timeout=5min")
                 .build());
         return command.spec;
@@ -99,15 +101,15 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
 
     /** Reads the options of a command line: for tests and callers without a command of their own. */
     public static JobOptions parse(String... args) {
-        CommandLine commandLine = new CommandLine(command("ncwatch-job", "", "", options -> 0));
+        CommandLine commandLine = new CommandLine(command("ncwatch-job", "", options -> 0));
         try {
-            return of(commandLine.parseArgs(args));
+            return of(commandLine, commandLine.parseArgs(args));
         } catch (ParameterException e) {
             throw new IllegalArgumentException(CommandLineStyle.message(e), e);
         }
     }
 
-    private static JobOptions of(ParseResult parsed) {
+    private static JobOptions of(CommandLine commandLine, ParseResult parsed) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (SettingOption option : SETTING_OPTIONS) {
             if (parsed.hasMatchedOption(option.name())) {
@@ -117,7 +119,13 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
                         option.setting() == JobConfig.RULES ? Path.of(value).toAbsolutePath().toString() : value);
             }
         }
-        overrides.putAll(parsed.matchedOptionValue("--set", Map.<String, String>of()));
+        for (String setting : parsed.matchedOptionValue("--set", List.<String>of())) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new ParameterException(commandLine, "--set needs KEY=VALUE, got " + setting);
+            }
+            overrides.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
         return new JobOptions(parsed.matchedOptionValue("--job", null), overrides);
     }
 
@@ -132,7 +140,7 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
 
         @Override
         public Integer call() throws Exception {
-            return action.run(of(spec.commandLine().getParseResult()));
+            return action.run(of(spec.commandLine(), spec.commandLine().getParseResult()));
         }
     }
 }

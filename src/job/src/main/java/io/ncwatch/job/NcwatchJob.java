@@ -54,11 +54,11 @@ public final class NcwatchJob {
     public static void main(String[] args) throws Exception {
         CommandLine command = CommandLineStyle.apply(new CommandLine(JobOptions.command("ncwatch-job",
                 "flink run ncwatch.jar [--job DIR] [options]",
-                "The detection job: events from Kafka, alerts to Elasticsearch and Kafka, exactly once.",
                 options -> {
                     runJob(options.load(DEFAULT_JOB));
                     return 0;
-                })));
+                },
+                "The detection job: events from Kafka, alerts to Elasticsearch and Kafka, exactly once.")));
         int status = command.execute(args);
         // This main may run inside a JobManager (a jar run through Flink's REST API): fail, never exit.
         if (status != 0) {
