@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Runs one command on its own, with its output and errors on the given streams. */
-    static int execute(Object command, OutputStream out, OutputStream err, String... args) {
+    public static int execute(Object command, OutputStream out, OutputStream err, String... args) {
         return CommandLineStyle.apply(new CommandLine(command))
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
