@@ -38,6 +38,7 @@ import picocli.CommandLine.Unmatched;
             "Uploads the job jar to a Flink cluster's REST API, runs it with the job arguments, and "
                     + "prints the job id. The first argument that is none of the options below starts the job's "
                     + "arguments, for example: ncwatch submit --kafka localhost:9092 --es http://localhost:9200"},
+        parameterListHeading = "%narguments:%n",
         optionListHeading = "%noptions:%n",
         footerHeading = "%n",
         footer = "exit status: 0 submitted, 1 Flink refused or could not be reached, 2 usage or no jar")

@@ -328,7 +328,7 @@ public record JobConfig(
             return from(settings, directory);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(origin + ": " + e.getMessage()
-                    + (e.getCause() == null ? "" : " " + e.getCause().getMessage()), e);
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
         }
     }
 

@@ -74,6 +74,7 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
         command.spec.usageMessage()
                 .synopsisHeading("usage: ")
                 .customSynopsis(synopsis)
+                .descriptionHeading("%n")
                 .sortOptions(false)
                 .description(description)
                 .optionListHeading("%noptions (each overrides job.yaml; every key: docs/configuration.md):%n");
