@@ -1,8 +1,8 @@
 package io.ncwatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ncwatch.eql.FieldSlots;
-import io.ncwatch.eql.FieldValues;
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.runtime.FieldValues;
 import java.util.ArrayList;
 import java.util.List;
 

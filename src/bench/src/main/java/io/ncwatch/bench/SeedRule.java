@@ -1,10 +1,10 @@
 package io.ncwatch.bench;
 
-import io.ncwatch.eql.CompiledQuery;
 import io.ncwatch.eql.EqlCompiler;
 import io.ncwatch.eql.EqlOptions;
-import io.ncwatch.eql.EqlParser;
-import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.parser.EqlParser;
+import io.ncwatch.eql.runtime.CompiledQuery;
 import io.ncwatch.rules.RuleFiles;
 import java.nio.file.Path;
 

@@ -12,6 +12,7 @@ import io.ncwatch.rules.Rule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
 /**
@@ -26,8 +27,8 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
  */
 final class StateSize {
     private static final long OUT_OF_ORDERNESS = 5_000;
-    private static final ContextSettings CONTEXT = new ContextSettings(null, null, null);
-    private static final CorrelationSettings CORRELATION = new CorrelationSettings(null, null);
+    private static final ContextSettings CONTEXT = ContextSettings.from(new Configuration());
+    private static final CorrelationSettings CORRELATION = CorrelationSettings.from(new Configuration());
     private static final long GRACE = CONTEXT.releaseGrace().toMillis();
 
     record Result(long events, long bytes, long containers, long processes) {

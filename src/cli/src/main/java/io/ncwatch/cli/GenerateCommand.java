@@ -8,6 +8,7 @@ import io.ncwatch.generate.JsonLinesSink;
 import io.ncwatch.generate.KafkaEventSink;
 import io.ncwatch.generate.Scenario;
 import io.ncwatch.generate.TruthFile;
+import io.ncwatch.job.CommandLineStyle;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -18,69 +19,130 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code ncwatch generate}: seeded container fleet traffic, with the ground truth of its alerts. */
-public final class GenerateCommand implements Main.Command {
-    static final String USAGE = """
-            usage: ncwatch generate [options]
+@Command(name = "generate", synopsisHeading = "usage: ", descriptionHeading = "%n",
+        customSynopsis = "ncwatch generate [options]",
+        description = {"seeded fleet traffic with attack scenarios, and its ground truth",
+            "Generates Elastic Defend for Containers process events and Elastic Defend network events "
+                    + "of a container fleet, with attack scenarios, as JSON lines (stdout or --out) or to Kafka. "
+                    + "The same options and seed give the same bytes."},
+        optionListHeading = "%noptions:%n")
+public final class GenerateCommand implements Callable<Integer> {
 
-            Generates Elastic Defend for Containers process events and Elastic Defend network events of a
-            container fleet, with attack scenarios, as JSON lines (stdout or --out) or to Kafka. The same
-            options and seed give the same bytes.
+    @Mixin
+    CommandLineStyle.Help help;
 
-              --seed N              seed of every random choice (default 1)
-              --containers N        containers in the fleet (default 50)
-              --events N            stop after N events (default 4000 unless --duration is given)
-              --duration D          stop at D of event time: 90s, 10m, 2h, PT10M
-              --rate R              events per second of event time (default 0.4 per container)
-              --start T             event time of the first event: ISO-8601 or "now" (default 2026-11-28T06:00:00Z)
-              --attack-rate X       share of events that belong to attacks: 0.001 or 1/1000 (default 0: none)
-              --scenario NAME       play NAME once (repeatable, or comma-separated); with --attack-rate,
-                                    draw the attacks from these. Names: %s
-              --network on|off      generate network events (default on)
-              --out FILE            write JSON lines to FILE (default stdout)
-              --kafka HOST:PORT     send to Kafka instead, creating missing topics (broker defaults)
-              --process-topic T     default ncwatch.process-events
-              --network-topic T     default ncwatch.network-events
-              --truth FILE          write the alerts the job must raise as JSON lines
-            """.formatted(Scenario.names());
+    @Spec
+    CommandSpec spec;
 
-    @Override
-    public String summary() {
-        return "seeded fleet traffic with attack scenarios, and its ground truth";
+    private final FleetOptions.Builder options = FleetOptions.builder();
+    private final List<Scenario> scenarios = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write JSON lines to FILE (default stdout)")
+    String out;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "send to Kafka instead, creating missing topics (broker defaults)")
+    String kafka;
+
+    @Option(names = "--process-topic", paramLabel = "T", description = "default ${DEFAULT-VALUE}")
+    String processTopic = EventKind.PROCESS.defaultTopic();
+
+    @Option(names = "--network-topic", paramLabel = "T", description = "default ${DEFAULT-VALUE}")
+    String networkTopic = EventKind.NETWORK.defaultTopic();
+
+    @Option(names = "--truth", paramLabel = "FILE", description = "write the alerts the job must raise as JSON lines")
+    Path truth;
+
+    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.class,
+            description = "seed of every random choice (default 1)")
+    void seed(long seed) {
+        options.seed(seed);
+    }
+
+    @Option(names = "--containers", paramLabel = "N", converter = WholeNumber.class,
+            description = "containers in the fleet (default " + FleetOptions.DEFAULT_CONTAINERS + ")")
+    void containers(long containers) {
+        options.containers((int) containers);
+    }
+
+    @Option(names = "--events", paramLabel = "N", converter = WholeNumber.class,
+            description = "stop after N events (default " + FleetOptions.DEFAULT_EVENTS + " unless --duration is given)")
+    void events(long events) {
+        options.events(events);
+    }
+
+    @Option(names = "--duration", paramLabel = "D", converter = EventTimeSpan.class,
+            description = "stop at D of event time: 90s, 10m, 2h, PT10M")
+    void duration(Duration duration) {
+        options.duration(duration);
+    }
+
+    @Option(names = "--rate", paramLabel = "R",
+            description = "events per second of event time (default " + FleetOptions.DEFAULT_RATE_PER_CONTAINER + " per container)")
+    void rate(double rate) {
+        options.rate(rate);
+    }
+
+    @Option(names = "--start", paramLabel = "T", converter = StartTime.class,
+            description = "event time of the first event: ISO-8601 or \"now\" (default 2026-11-28T06:00:00Z)")
+    void start(Instant start) {
+        options.start(start);
+    }
+
+    @Option(names = "--attack-rate", paramLabel = "X", converter = Rate.class,
+            description = "share of events that belong to attacks: 0.001 or 1/1000 (default 0: none)")
+    void attackRate(double attackRate) {
+        options.attackRate(attackRate);
+    }
+
+    @Option(names = "--scenario", paramLabel = "NAME", split = ",", converter = ScenarioName.class,
+            completionCandidates = ScenarioName.class,
+            description = "play NAME once (repeatable, or comma-separated); with --attack-rate, draw the attacks"
+                    + " from these. Names: ${COMPLETION-CANDIDATES}")
+    void scenario(List<Scenario> named) {
+        scenarios.addAll(named);
+    }
+
+    @Option(names = "--network", paramLabel = "on|off", arity = "1", converter = OnOff.class,
+            description = "generate network events (default on)")
+    void network(boolean network) {
+        options.network(network);
     }
 
     @Override
-    public int run(String[] args) throws Exception {
-        Settings settings;
-        try {
-            settings = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ncwatch generate: " + e.getMessage());
-            System.err.println("try: ncwatch generate --help");
-            return 2;
+    public Integer call() throws Exception {
+        if (kafka != null && out != null && !out.equals("-")) {
+            throw new ParameterException(spec.commandLine(), "give --out or --kafka, not both");
         }
-        if (settings == null) {
-            System.out.print(USAGE);
-            return 0;
-        }
+        options.scenarios(scenarios);
         long started = System.nanoTime();
         GenerationResult result;
         try {
-            result = generate(settings);
+            result = generate();
         } catch (IllegalArgumentException e) {
-            System.err.println("ncwatch generate: " + e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
-            if (settings.out == null && String.valueOf(e.getMessage()).contains("Broken pipe")) {
+            if (toStdout() && String.valueOf(e.getMessage()).contains("Broken pipe")) {
                 return 0;
             }
             throw e;
         }
-        if (settings.truth != null) {
-            TruthFile.write(result.truth(), settings.truth);
+        if (truth != null) {
+            TruthFile.write(result.truth(), truth);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf(Locale.ROOT,
@@ -88,127 +150,104 @@ public final class GenerateCommand implements Main.Command {
                         + " %d expected alerts%s%n",
                 result.events(), result.processEvents(), result.networkEvents(), result.maliciousEvents(),
                 result.lateEvents(), seconds, result.events() / seconds, result.truth().size(),
-                settings.truth == null ? "" : " in " + settings.truth);
+                truth == null ? "" : " in " + truth);
         return 0;
     }
 
-    private static GenerationResult generate(Settings s) throws Exception {
-        FleetGenerator generator = new FleetGenerator(s.options.build());
-        if (s.kafka != null) {
-            try (KafkaEventSink sink = new KafkaEventSink(s.kafka, s.processTopic, s.networkTopic)) {
+    private boolean toStdout() {
+        return out == null || out.equals("-");
+    }
+
+    private GenerationResult generate() throws Exception {
+        FleetGenerator generator = new FleetGenerator(options.build());
+        if (kafka != null) {
+            try (KafkaEventSink sink = new KafkaEventSink(kafka, processTopic, networkTopic)) {
                 return generator.generate(sink);
             }
         }
-        OutputStream out = s.out == null ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(s.out);
-        try (JsonLinesSink sink = new JsonLinesSink(out)) {
+        OutputStream stream = toStdout() ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(Path.of(out));
+        try (JsonLinesSink sink = new JsonLinesSink(stream)) {
             return generator.generate(sink);
         }
     }
 
-    /** The parsed command line. */
-    private static final class Settings {
-        final FleetOptions.Builder options = FleetOptions.builder();
-        Path out;
-        Path truth;
-        String kafka;
-        String processTopic = EventKind.PROCESS.defaultTopic();
-        String networkTopic = EventKind.NETWORK.defaultTopic();
-    }
-
-    /** Returns null when help was asked for. */
-    static Settings parse(String[] args) {
-        Settings s = new Settings();
-        List<Scenario> scenarios = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
+    /** {@code 4000}, {@code 4_000} or {@code 4,000}. */
+    static final class WholeNumber implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.replace("_", "").replace(",", ""));
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("not a whole number: '" + value + "'");
             }
-            String name = arg;
-            String value;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(arg.startsWith("--")
-                        ? arg + " needs a value"
-                        : "unexpected argument '" + arg + "'");
-            }
-            switch (name) {
-                case "--seed" -> s.options.seed(parseLong(name, value));
-                case "--containers" -> s.options.containers((int) parseLong(name, value));
-                case "--events" -> s.options.events(parseLong(name, value));
-                case "--duration" -> s.options.duration(parseDuration(value));
-                case "--rate" -> s.options.rate(parseDouble(name, value));
-                case "--start" -> s.options.start(parseInstant(value));
-                case "--attack-rate" -> s.options.attackRate(parseRate(value));
-                case "--scenario" -> {
-                    for (String scenario : value.split(",")) {
-                        scenarios.add(Scenario.fromCliName(scenario.trim()));
-                    }
-                }
-                case "--network" -> s.options.network(parseOnOff(name, value));
-                case "--out" -> s.out = value.equals("-") ? null : Path.of(value);
-                case "--truth" -> s.truth = Path.of(value);
-                case "--kafka" -> s.kafka = value;
-                case "--process-topic" -> s.processTopic = value;
-                case "--network-topic" -> s.networkTopic = value;
-                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
-            }
-        }
-        if (s.kafka != null && s.out != null) {
-            throw new IllegalArgumentException("give --out or --kafka, not both");
-        }
-        s.options.scenarios(scenarios);
-        return s;
-    }
-
-    private static long parseLong(String option, String value) {
-        try {
-            return Long.parseLong(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a whole number, got '" + value + "'");
-        }
-    }
-
-    private static double parseDouble(String option, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, got '" + value + "'");
         }
     }
 
     /** {@code 0.001} or {@code 1/1000}. */
-    private static double parseRate(String value) {
-        int slash = value.indexOf('/');
-        if (slash < 0) {
-            return parseDouble("--attack-rate", value);
+    static final class Rate implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                int slash = value.indexOf('/');
+                return slash < 0 ? Double.parseDouble(value)
+                        : Double.parseDouble(value.substring(0, slash)) / Double.parseDouble(value.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("not a share such as 0.001 or 1/1000: '" + value + "'");
+            }
         }
-        double denominator = parseDouble("--attack-rate", value.substring(slash + 1));
-        return parseDouble("--attack-rate", value.substring(0, slash)) / denominator;
     }
 
-    private static boolean parseOnOff(String option, String value) {
-        return switch (value) {
-            case "on", "true", "yes" -> true;
-            case "off", "false", "no" -> false;
-            default -> throw new IllegalArgumentException(option + " takes on or off, got '" + value + "'");
-        };
+    /** A scenario by the name the command line knows it by; those names are the candidates the help lists. */
+    static final class ScenarioName implements ITypeConverter<Scenario>, Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Scenario.values()).map(Scenario::cliName).iterator();
+        }
+
+        @Override
+        public Scenario convert(String value) {
+            try {
+                return Scenario.fromCliName(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
-    private static Instant parseInstant(String value) {
-        if (value.equals("now")) {
-            return Instant.now();
+    static final class OnOff implements ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new TypeConversionException("on or off, not '" + value + "'");
+            };
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--start takes an ISO-8601 instant such as 2026-11-28T06:00:00Z, or now;"
-                    + " got '" + value + "'");
+    }
+
+    static final class StartTime implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            if (value.equals("now")) {
+                return Instant.now();
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("an ISO-8601 instant such as 2026-11-28T06:00:00Z, or now;"
+                        + " got '" + value + "'");
+            }
+        }
+    }
+
+    static final class EventTimeSpan implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

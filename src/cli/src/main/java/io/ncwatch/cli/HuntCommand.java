@@ -1,6 +1,8 @@
 package io.ncwatch.cli;
 
 import io.ncwatch.decode.DecodeLimits;
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.rules.InvalidRuleException;
 import io.ncwatch.rules.LoadedRules;
 import io.ncwatch.rules.Rule;
@@ -14,11 +16,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|-}: runs EQL rules over a file of
@@ -28,12 +36,46 @@ import java.util.List;
  * rules this version cannot evaluate (sequences) are listed and left out, and only when none is left
  * does the hunt stop with exit status 3.
  */
-public final class HuntCommand implements Main.Command {
+@Command(name = "hunt", synopsisHeading = "usage: ", descriptionHeading = "%n",
+        customSynopsis = "ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
+        description = {"print the events of an ECS JSON lines file that EQL rules match",
+            "Prints every event that matches, unchanged, one JSON line each, in input order, on stdout;"
+                    + " a summary (events read, matched, malformed lines) on stderr."},
+        optionListHeading = "%noptions:%n",
+        footerHeading = "%n",
+        footer = {"exit status: 0 ran (with or without matches), 1 the events could not be read to the end,",
+            "             2 usage, rule file or EQL syntax error, 3 valid EQL this version cannot",
+            "             evaluate yet (sequences)"})
+public final class HuntCommand implements Callable<Integer> {
     private static final int RAN = 0;
     private static final int READ_FAILED = 1;
-    private static final int USAGE = 2;
+    private static final int USAGE = CommandLineStyle.USAGE;
     private static final int UNSUPPORTED = 3;
     private static final int NOTICES_LISTED = 20;
+
+    @Mixin
+    CommandLineStyle.Help help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rule", paramLabel = "FILE|FOLDER", description = {"a detection-rules .toml file, a Kibana rule"
+            + " export (.ndjson), or a folder of them: an event is printed when any of the rules matches it"})
+    String rule;
+
+    @Option(names = "--query", paramLabel = "EQL", description = "an EQL query given on the command line")
+    String query;
+
+    @Option(names = "--events", paramLabel = "FILE|-", description = "ECS JSON, one event a line; - reads standard input")
+    String events;
+
+    @Option(names = "--decode-all", description = {"decode every line, so that every malformed line is reported;"
+            + " by default a line whose raw bytes show it cannot match is not decoded"})
+    boolean decodeAll;
+
+    @Option(names = "--ignore-above", paramLabel = "N", description = {"strings longer than N characters never match,"
+            + " as in Elasticsearch's ECS keyword mapping (default ${DEFAULT-VALUE}; 0 switches it off)"})
+    int ignoreAbove = EqlOptions.ELASTICSEARCH.ignoreAbove();
 
     private final InputStream stdin;
     private final OutputStream out;
@@ -53,26 +95,17 @@ public final class HuntCommand implements Main.Command {
     }
 
     @Override
-    public String summary() {
-        return "print the events of an ECS JSON lines file that EQL rules match";
-    }
-
-    @Override
-    public int run(String[] args) {
-        HuntOptions options;
-        try {
-            options = HuntOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("ncwatch hunt: " + e.getMessage());
-            err.print(HuntOptions.USAGE);
-            return USAGE;
+    public Integer call() {
+        if ((rule == null) == (query == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --rule or --query");
         }
-        if (options.help()) {
-            PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-            stdout.print(HuntOptions.USAGE);
-            return RAN;
+        if (events == null) {
+            throw new ParameterException(spec.commandLine(), "--events is required (a file, or - for standard input)");
         }
-        Path eventsFile = options.events().equals("-") ? null : Path.of(options.events());
+        if (ignoreAbove < 0) {
+            throw new ParameterException(spec.commandLine(), "--ignore-above needs a whole number >= 0, got " + ignoreAbove);
+        }
+        Path eventsFile = events.equals("-") ? null : Path.of(events);
         if (eventsFile != null && (!Files.exists(eventsFile) || Files.isDirectory(eventsFile))) {
             err.println("ncwatch hunt: no such events file: " + eventsFile);
             return USAGE;
@@ -80,17 +113,17 @@ public final class HuntCommand implements Main.Command {
 
         RuleSet rules;
         try {
-            rules = RuleSet.compile(rules(options), options.eql());
+            rules = RuleSet.compile(rules(), new EqlOptions(ignoreAbove));
         } catch (RuleFileException e) {
             err.println("ncwatch hunt: " + e.getMessage());
             return USAGE;
         } catch (InvalidRuleException e) {
-            err.println("ncwatch hunt: " + (options.query() != null
+            err.println("ncwatch hunt: " + (query != null
                     ? "--query is not valid EQL: " + e.getCause().getMessage()
                     : e.getMessage()));
             return USAGE;
         }
-        if (options.query() != null && rules.compiled().isEmpty()) {
+        if (query != null && rules.compiled().isEmpty()) {
             err.println("ncwatch hunt: --query is valid EQL that this version cannot evaluate yet: "
                     + rules.unsupported().get(0).reason());
             return UNSUPPORTED;
@@ -99,17 +132,17 @@ public final class HuntCommand implements Main.Command {
                 + "\" left out, this version cannot evaluate it yet: " + u.reason()).toList(),
                 "rules left out: this version cannot evaluate them yet");
         if (rules.compiled().isEmpty()) {
-            err.println("ncwatch hunt: no rule in " + options.rule() + " can be run"
+            err.println("ncwatch hunt: no rule in " + rule + " can be run"
                     + (rules.unsupported().isEmpty() ? "" : " by this version"));
             return rules.unsupported().isEmpty() ? USAGE : UNSUPPORTED;
         }
 
-        return hunt(rules, options, eventsFile);
+        return hunt(rules, eventsFile);
     }
 
     /** Runs the rules over the events of {@code eventsFile}, or of standard input when it is null. */
-    private int hunt(RuleSet rules, HuntOptions options, Path eventsFile) {
-        Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, options.decodeAll(), err, progressEvery);
+    private int hunt(RuleSet rules, Path eventsFile) {
+        Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, decodeAll, err, progressEvery);
         OutputStream matches = new BufferedOutputStream(out, 1 << 16);
         try {
             if (eventsFile == null) {
@@ -125,7 +158,7 @@ public final class HuntCommand implements Main.Command {
             return RAN;
         } catch (IOException e) {
             hunt.summary().forEach(err::println);
-            err.println("ncwatch hunt: reading " + options.events() + " failed: " + e);
+            err.println("ncwatch hunt: reading " + events + " failed: " + e);
             return READ_FAILED;
         }
         hunt.summary().forEach(err::println);
@@ -133,15 +166,15 @@ public final class HuntCommand implements Main.Command {
     }
 
     /** The rules of {@code --rule}, each skipped entry told on stderr, or the one rule of {@code --query}. */
-    private List<Rule> rules(HuntOptions options) {
-        if (options.query() != null) {
+    private List<Rule> rules() {
+        if (query != null) {
             return List.of(new Rule("query", "--query", "", 1, "low", 0, List.of(), null, List.of(), List.of(),
-                    List.of(), null, "eql", List.of(), options.query(), "--query"));
+                    List.of(), null, "eql", List.of(), query, "--query"));
         }
-        LoadedRules loaded = RuleFiles.load(Path.of(options.rule()));
+        LoadedRules loaded = RuleFiles.load(Path.of(rule));
         tell(loaded.skipped(), "entries skipped");
         int count = loaded.rules().size();
-        err.println("ncwatch hunt: " + count + (count == 1 ? " EQL rule" : " EQL rules") + " loaded from " + options.rule());
+        err.println("ncwatch hunt: " + count + (count == 1 ? " EQL rule" : " EQL rules") + " loaded from " + rule);
         return loaded.rules();
     }
 

@@ -1,45 +1,61 @@
 package io.ncwatch.cli;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import io.ncwatch.job.CommandLineStyle;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/ncwatch <command> [options]}: dispatches to one command. Exit codes: 0 ran, 2 usage. */
-public final class Main {
+@Command(name = "ncwatch", synopsisHeading = "usage: ", customSynopsis = "ncwatch <command> [options]",
+        commandListHeading = "%ncommands (ncwatch <command> --help for each):%n")
+public final class Main implements Callable<Integer> {
 
-    /** One subcommand of {@code bin/ncwatch}. */
-    public interface Command {
-        /** Runs with the arguments after the command's name; returns the process exit code. */
-        int run(String[] args) throws Exception;
+    @Mixin
+    CommandLineStyle.Help help;
 
-        /** One line for the command list. */
-        String summary();
-    }
+    @Spec
+    CommandSpec spec;
 
-    static Map<String, Command> commands() {
-        Map<String, Command> commands = new TreeMap<>();
-        commands.put("generate", new GenerateCommand());
-        commands.put("hunt", new HuntCommand());
-        commands.put("run", new RunCommand());
-        commands.put("produce", new ProduceCommand());
-        commands.put("submit", new SubmitCommand());
-        return commands;
-    }
-
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    static int run(String[] args) throws Exception {
-        Map<String, Command> commands = commands();
-        if (args.length == 0 || !commands.containsKey(args[0])) {
-            StringBuilder usage = new StringBuilder("usage: ncwatch <command> [options]\n\ncommands:\n");
-            usage.append(String.format("  %-10s %s%n", "stack", "up|down|status: local Kafka, Elasticsearch and Flink"));
-            usage.append(String.format("  %-10s %s%n", "bench", "[--quick] [--rules DIR]: the benchmark suite -> docs/benchmarks.md"));
-            commands.forEach((name, c) -> usage.append(String.format("  %-10s %s%n", name, c.summary())));
-            System.err.print(usage);
-            return args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
-        }
-        return commands.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Every command of {@code bin/ncwatch}, in the one style. */
+    static CommandLine commandLine() {
+        CommandLine ncwatch = new CommandLine(new Main())
+                .addSubcommand(new GenerateCommand())
+                .addSubcommand(new HuntCommand())
+                .addSubcommand(new ProduceCommand())
+                .addSubcommand("run", RunCommand.spec())
+                .addSubcommand(new SubmitCommand())
+                .addSubcommand("stack", ShellCommand.spec("stack", "up|down|status: local Kafka, Elasticsearch and Flink"))
+                .addSubcommand("bench", ShellCommand.spec("bench", "[--quick] [--rules DIR]: the benchmark suite -> docs/benchmarks.md"));
+        return CommandLineStyle.apply(ncwatch);
+    }
+
+    /** Runs one command on its own, with its output and errors on the given streams. */
+    public static int execute(Object command, OutputStream out, OutputStream err, String... args) {
+        return CommandLineStyle.apply(new CommandLine(command))
+                .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
+                .execute(args);
+    }
+
+    /** {@code ncwatch} alone lists the commands. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 }

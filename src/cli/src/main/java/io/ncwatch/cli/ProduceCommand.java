@@ -2,6 +2,7 @@ package io.ncwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.job.CommandLineStyle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,14 +29,48 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ncwatch produce}: sends a file of JSON lines to a Kafka topic, creating the topic if needed. */
-public final class ProduceCommand implements Main.Command {
+@Command(name = "produce", synopsisHeading = "usage: ", descriptionHeading = "%n",
+        customSynopsis = "ncwatch produce --kafka HOST:PORT --topic T --events FILE|- [--partitions N]",
+        description = {"send a file of JSON lines to a Kafka topic, creating it if needed",
+            "Sends each line of FILE to the topic as one record, its bytes unchanged; a line whose JSON"
+                    + " holds container.id is keyed by it, so a container's events stay in order in one "
+                    + "partition. Blank lines are skipped. The topic is created when missing."},
+        optionListHeading = "%noptions:%n",
+        footerHeading = "%n",
+        footer = "exit status: 0 all lines sent, 1 Kafka failed or refused some records, 2 usage or unreadable file")
+public final class ProduceCommand implements Callable<Integer> {
     static final int SENT = 0;
     static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int USAGE = CommandLineStyle.USAGE;
 
     private static final int KAFKA_TIMEOUT_MS = 30_000;
+
+    @Mixin
+    CommandLineStyle.Help help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", required = true, description = "Kafka bootstrap servers")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "T", required = true, description = "the topic, for example ncwatch.process-events")
+    String topic;
+
+    @Option(names = "--events", paramLabel = "FILE|-", required = true, description = "one event a line; - reads standard input")
+    String events;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "partitions of the topic when it is created (default ${DEFAULT-VALUE})")
+    int partitions = 2;
 
     private final ObjectMapper json = new ObjectMapper();
     private final InputStream stdin;
@@ -52,49 +88,35 @@ public final class ProduceCommand implements Main.Command {
     }
 
     @Override
-    public String summary() {
-        return "send a file of JSON lines to a Kafka topic, creating it if needed";
-    }
-
-    @Override
-    public int run(String[] args) throws IOException, InterruptedException {
-        ProduceOptions options;
-        try {
-            options = ProduceOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("produce: " + e.getMessage());
-            err.print(ProduceOptions.USAGE);
-            return USAGE;
+    public Integer call() throws IOException, InterruptedException {
+        if (partitions < 1) {
+            throw new ParameterException(spec.commandLine(), "--partitions takes a positive number, not " + partitions);
         }
-        if (options.help()) {
-            out.print(ProduceOptions.USAGE);
-            return SENT;
-        }
-        InputStream events;
+        InputStream input;
         try {
-            events = options.events().equals("-") ? stdin : Files.newInputStream(Path.of(options.events()));
+            input = events.equals("-") ? stdin : Files.newInputStream(Path.of(events));
         } catch (NoSuchFileException e) {
-            err.println("produce: no such file: " + options.events());
+            err.println("ncwatch produce: no such file: " + events);
             return USAGE;
         }
-        try (events) {
-            if (createTopicIfMissing(options)) {
-                out.printf("produce: created topic %s with %d partitions%n", options.topic(), options.partitions());
+        try (input) {
+            if (createTopicIfMissing()) {
+                out.printf("ncwatch produce: created topic %s with %d partitions%n", topic, partitions);
             }
-            return send(options, events);
+            return send(input);
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            err.printf("produce: Kafka at %s failed: %s%n", options.kafka(), cause);
+            err.printf("ncwatch produce: Kafka at %s failed: %s%n", kafka, cause);
             return FAILED;
         }
     }
 
-    private boolean createTopicIfMissing(ProduceOptions options) throws ExecutionException, InterruptedException {
+    private boolean createTopicIfMissing() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS))) {
             try {
-                admin.describeTopics(List.of(options.topic())).allTopicNames().get();
+                admin.describeTopics(List.of(topic)).allTopicNames().get();
                 return false;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -102,7 +124,7 @@ public final class ProduceCommand implements Main.Command {
                 }
             }
             try {
-                admin.createTopics(List.of(new NewTopic(options.topic(), Optional.of(options.partitions()), Optional.empty())))
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                         .all().get();
                 return true;
             } catch (ExecutionException e) {
@@ -114,7 +136,7 @@ public final class ProduceCommand implements Main.Command {
         }
     }
 
-    private int send(ProduceOptions options, InputStream events) throws IOException {
+    private int send(InputStream events) throws IOException {
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long sent = 0;
@@ -123,7 +145,7 @@ public final class ProduceCommand implements Main.Command {
         // even when they are not valid UTF-8 (the job dead-letters such records with their reason).
         BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.ISO_8859_1));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka(),
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                         ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.LINGER_MS_CONFIG, 20,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, KAFKA_TIMEOUT_MS),
@@ -135,7 +157,7 @@ public final class ProduceCommand implements Main.Command {
                 byte[] value = line.getBytes(StandardCharsets.ISO_8859_1);
                 byte[] key = containerId(value);
                 keyed += key == null ? 0 : 1;
-                producer.send(new ProducerRecord<>(options.topic(), key, value), (metadata, exception) -> {
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
                     if (exception != null) {
                         failed.incrementAndGet();
                         firstFailure.compareAndSet(null, exception);
@@ -145,9 +167,9 @@ public final class ProduceCommand implements Main.Command {
             }
         }
         long written = sent - failed.get();
-        out.printf("produce: %d records written to %s (%d keyed by container.id)%n", written, options.topic(), keyed);
+        out.printf("ncwatch produce: %d records written to %s (%d keyed by container.id)%n", written, topic, keyed);
         if (failed.get() > 0) {
-            err.printf("produce: %d records were refused, the first because: %s%n", failed.get(), firstFailure.get());
+            err.printf("ncwatch produce: %d records were refused, the first because: %s%n", failed.get(), firstFailure.get());
             return FAILED;
         }
         return SENT;

@@ -1,5 +1,7 @@
 package io.ncwatch.cli;
 
+import io.ncwatch.connector.kafka.KafkaSettings;
+import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.JobOptions;
 import io.ncwatch.job.NcwatchJob;
@@ -10,37 +12,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ncwatch run}: with no service named, runs the job in this process over its bundled samples
  * and prints the alerts; with {@code --kafka} or {@code --es}, runs it against those services.
  */
-public final class RunCommand implements Main.Command {
+public final class RunCommand {
 
-    @Override
-    public String summary() {
-        return "run the detection job: over the bundled samples, or --kafka HOST:PORT --es URL";
+    private RunCommand() {}
+
+    static CommandSpec spec() {
+        return JobOptions.command("run", "ncwatch run [--job DIR] [options]", RunCommand::run,
+                "run the detection job: over the bundled samples, or --kafka HOST:PORT --es URL",
+                "With neither --kafka nor --es, the job runs in this process over DIR/samples/*.jsonl and prints"
+                        + " the alerts; else against those services.");
     }
 
-    @Override
-    public int run(String[] args) throws Exception {
-        JobOptions options;
-        try {
-            options = JobOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ncwatch run: " + e.getMessage() + "\n\n" + usage());
-            return 2;
-        }
+    private static int run(JobOptions options) throws Exception {
         Path jobDirectory = options.jobDirectory() != null ? options.jobDirectory() : defaultJob();
-        boolean services = options.overrides().containsKey("kafka.bootstrap-servers")
-                || options.overrides().containsKey("elasticsearch.url");
+        boolean services = options.overrides().containsKey(KafkaSettings.BOOTSTRAP_SERVERS.key())
+                || options.overrides().containsKey(JobConfig.Elasticsearch.URL.key());
         Map<String, String> overrides = new LinkedHashMap<>();
         if (!services) {
-            overrides.put("outputs.elasticsearch", "false");
-            overrides.put("outputs.kafka", "false");
-            overrides.put("outputs.stdout", Boolean.toString(!options.overrides().containsKey("outputs.file")));
+            overrides.put(JobConfig.Outputs.ELASTICSEARCH.key(), "false");
+            overrides.put(JobConfig.Outputs.KAFKA.key(), "false");
+            overrides.put(JobConfig.Outputs.STDOUT.key(),
+                    Boolean.toString(!options.overrides().containsKey(JobConfig.Outputs.FILE.key())));
             // A bounded job ends with a final checkpoint, taken at the next interval: keep the wait short.
-            overrides.put("checkpoints.interval", "1s");
+            overrides.put(JobConfig.Checkpoints.INTERVAL.key(), "1s");
         }
         overrides.putAll(options.overrides());
         JobConfig config;
@@ -48,7 +48,7 @@ public final class RunCommand implements Main.Command {
             config = JobConfig.load(jobDirectory, overrides);
         } catch (IllegalArgumentException e) {
             System.err.println("ncwatch run: " + e.getMessage());
-            return 2;
+            return CommandLineStyle.USAGE;
         }
         if (services) {
             System.err.println("ncwatch run: " + describe(config));
@@ -89,11 +89,5 @@ public final class RunCommand implements Main.Command {
     private static Path defaultJob() {
         String home = System.getProperty("ncwatch.home");
         return home == null ? NcwatchJob.DEFAULT_JOB : Path.of(home).resolve(NcwatchJob.DEFAULT_JOB);
-    }
-
-    private static String usage() {
-        return "usage: ncwatch run [--job DIR] [options]\n"
-                + "  with neither --kafka nor --es: runs over DIR/samples/*.jsonl and prints the alerts\n\n"
-                + JobOptions.USAGE;
     }
 }

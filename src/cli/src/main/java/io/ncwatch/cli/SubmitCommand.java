@@ -2,6 +2,7 @@ package io.ncwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.job.CommandLineStyle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,20 +15,56 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code ncwatch submit}: uploads the job jar to a Flink cluster's REST API ({@code /jars/upload}),
  * runs it ({@code /jars/<id>/run}) and prints the job id.
  */
-public final class SubmitCommand implements Main.Command {
+@Command(name = "submit", synopsisHeading = "usage: ", descriptionHeading = "%n",
+        customSynopsis = "ncwatch submit [--flink URL] [--jar PATH] [--] [job arguments...]",
+        description = {"submit the job jar to a Flink cluster (the local stack's by default)",
+            "Uploads the job jar to a Flink cluster's REST API, runs it with the job arguments, and "
+                    + "prints the job id. The first argument that is none of the options below starts the job's "
+                    + "arguments, for example: ncwatch submit --kafka localhost:9092 --es http://localhost:9200"},
+        parameterListHeading = "%narguments:%n",
+        optionListHeading = "%noptions:%n",
+        footerHeading = "%n",
+        footer = "exit status: 0 submitted, 1 Flink refused or could not be reached, 2 usage or no jar")
+public final class SubmitCommand implements Callable<Integer> {
     static final int SUBMITTED = 0;
     static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int USAGE = CommandLineStyle.USAGE;
 
     /** The jar {@code mvn package} builds, in the checkout that bin/ncwatch names as ncwatch.home. */
     static final Path DEFAULT_JAR = Path.of(System.getProperty("ncwatch.home", "."), "target", "ncwatch-0.1.0.jar");
+
+    @Mixin
+    CommandLineStyle.Help help;
+
+    @Option(names = "--flink", paramLabel = "URL",
+            description = "the cluster's REST API (default ${DEFAULT-VALUE}: bin/ncwatch stack up)")
+    String flink = "http://localhost:8081";
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "the job jar (default target/ncwatch-0.1.0.jar of this checkout)")
+    Path jar = DEFAULT_JAR;
+
+    @Parameters(paramLabel = "job arguments", description = "the arguments of the job's main method")
+    List<String> jobArgs = new ArrayList<>();
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,56 +81,48 @@ public final class SubmitCommand implements Main.Command {
         this.err = err;
     }
 
-    @Override
-    public String summary() {
-        return "submit the job jar to a Flink cluster (the local stack's by default)";
+    /** The job's arguments begin at the first argument that is not one of submit's own options. */
+    @Spec
+    void spec(CommandSpec spec) {
+        spec.parser().stopAtUnmatched(true).stopAtPositional(true);
     }
 
     @Override
-    public int run(String[] args) throws IOException, InterruptedException {
-        SubmitOptions options;
-        try {
-            options = SubmitOptions.parse(args, DEFAULT_JAR);
-        } catch (IllegalArgumentException e) {
-            err.println("submit: " + e.getMessage());
-            err.print(SubmitOptions.USAGE);
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            err.println("ncwatch submit: no job jar at " + jar + ": build it with mvn -DskipTests package");
             return USAGE;
         }
-        if (options.help()) {
-            out.print(SubmitOptions.USAGE);
-            return SUBMITTED;
-        }
-        if (!Files.isRegularFile(options.jar())) {
-            err.println("submit: no job jar at " + options.jar() + ": build it with mvn -DskipTests package");
-            return USAGE;
-        }
+        String url = flink.replaceAll("/+$", "");
+        List<String> arguments = new ArrayList<>(unmatched);
+        arguments.addAll(jobArgs);
         try {
-            String jarId = upload(options);
-            JsonNode run = post(options.flink() + "/jars/" + jarId + "/run",
-                    json.writeValueAsBytes(Map.of("programArgsList", options.jobArgs())), "application/json");
+            String jarId = upload(url);
+            JsonNode run = post(url + "/jars/" + jarId + "/run",
+                    json.writeValueAsBytes(Map.of("programArgsList", arguments)), "application/json");
             String jobId = run.path("jobid").asText();
             out.println(jobId);
-            err.printf("submit: job %s is running: %s/#/job/running/%s/overview%n", jobId, options.flink(), jobId);
+            err.printf("ncwatch submit: job %s is running: %s/#/job/running/%s/overview%n", jobId, url, jobId);
             return SUBMITTED;
         } catch (ConnectException e) {
-            err.printf("submit: cannot reach Flink at %s (is it up? bin/ncwatch stack up)%n", options.flink());
+            err.printf("ncwatch submit: cannot reach Flink at %s (is it up? bin/ncwatch stack up)%n", url);
             return FAILED;
         } catch (FlinkRefusedException e) {
-            err.println("submit: " + e.getMessage());
+            err.println("ncwatch submit: " + e.getMessage());
             return FAILED;
         }
     }
 
     /** Uploads the jar as the multipart form Flink expects; returns the id Flink gives it. */
-    private String upload(SubmitOptions options) throws IOException, InterruptedException {
+    private String upload(String url) throws IOException, InterruptedException {
         String boundary = "ncwatch-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + options.jar().getFileName() + "\"\r\n"
+                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
                 + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(options.jar()));
+        body.write(Files.readAllBytes(jar));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        JsonNode uploaded = post(options.flink() + "/jars/upload", body.toByteArray(),
+        JsonNode uploaded = post(url + "/jars/upload", body.toByteArray(),
                 "multipart/form-data; boundary=" + boundary);
         String stored = uploaded.path("filename").asText();
         return stored.substring(stored.lastIndexOf('/') + 1);

@@ -60,9 +60,9 @@ class HuntCommandTest {
         };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = new HuntCommand(new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8)), closedPipe,
-                new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofHours(1))
-                .run(new String[] {"--rule", SHIPPED_RULE.toString(), "--events", "-"});
+        int exit = Main.execute(new HuntCommand(new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8)), closedPipe,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofHours(1)), closedPipe, err,
+                "--rule", SHIPPED_RULE.toString(), "--events", "-");
 
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
@@ -232,7 +232,7 @@ class HuntCommandTest {
         assertThat(hunt("", "--query", query)).satisfies(r -> assertUsage(r, "--events is required"));
         assertThat(hunt("", "--query", query, "--rule", SHIPPED_RULE.toString(), "--events", "-"))
                 .satisfies(r -> assertUsage(r, "give either --rule or --query"));
-        assertThat(hunt("", "--query", query, "--events", "-", "--fast")).satisfies(r -> assertUsage(r, "unknown argument --fast"));
+        assertThat(hunt("", "--query", query, "--events", "-", "--fast")).satisfies(r -> assertUsage(r, "unknown option --fast"));
         assertThat(hunt("", "--query")).satisfies(r -> assertUsage(r, "--query needs a value"));
         assertThat(hunt("", "--query", query, "--events", "-", "--ignore-above", "-1"))
                 .satisfies(r -> assertUsage(r, "--ignore-above needs a whole number >= 0, got -1"));
@@ -246,8 +246,8 @@ class HuntCommandTest {
 
     @Test
     void isACommandOfNcwatch() {
-        assertThat(Main.commands()).containsKey("hunt");
-        assertThat(Main.commands().get("hunt")).isInstanceOf(HuntCommand.class);
+        assertThat(Main.commandLine().getSubcommands()).containsKey("hunt");
+        assertThat(Main.commandLine().getSubcommands().get("hunt").<Object>getCommand()).isInstanceOf(HuntCommand.class);
     }
 
     @Test
@@ -305,9 +305,9 @@ class HuntCommandTest {
         Result run(String stdin, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = new HuntCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            int exit = Main.execute(new HuntCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    progressEvery).run(args);
+                    progressEvery), out, err, args);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

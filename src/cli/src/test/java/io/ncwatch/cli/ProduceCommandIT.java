@@ -74,10 +74,6 @@ class ProduceCommandIT {
     }
 
     private int produce(InputStream stdin, String... args) {
-        try {
-            return new ProduceCommand(stdin, new PrintStream(out, true), new PrintStream(err, true)).run(args);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Main.execute(new ProduceCommand(stdin, new PrintStream(out, true), new PrintStream(err, true)), out, err, args);
     }
 }

@@ -29,8 +29,8 @@ class SubmitCommandIT {
     void runsTheJarOnTheClusterWithTheJobArguments() throws Exception {
         Path jar = tinyJobJar();
 
-        int status = new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true))
-                .run(new String[] {"--flink", flink.url(), "--jar", jar.toString(), "--name", "it"});
+        int status = Main.execute(new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true)), out, err,
+                "--flink", flink.url(), "--jar", jar.toString(), "--name", "it");
 
         assertThat(status).as(err.toString()).isEqualTo(SubmitCommand.SUBMITTED);
         String jobId = out.toString().strip();
@@ -40,8 +40,8 @@ class SubmitCommandIT {
 
     @Test
     void aClusterThatDoesNotAnswerIsReported() throws Exception {
-        int status = new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true))
-                .run(new String[] {"--flink", "http://localhost:1", "--jar", tinyJobJar().toString()});
+        int status = Main.execute(new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true)), out, err,
+                "--flink", "http://localhost:1", "--jar", tinyJobJar().toString());
 
         assertThat(status).isEqualTo(SubmitCommand.FAILED);
         assertThat(err.toString()).contains("cannot reach Flink at http://localhost:1");

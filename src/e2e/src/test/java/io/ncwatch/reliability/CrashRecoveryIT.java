@@ -3,6 +3,7 @@ package io.ncwatch.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.cli.Main;
 import io.ncwatch.cli.SubmitCommand;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
@@ -101,7 +102,8 @@ class CrashRecoveryIT {
         run.jobArguments().forEach((setting, value) -> arguments.addAll(List.of("--set", setting + "=" + value)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true)).run(arguments.toArray(String[]::new));
+        int status = Main.execute(new SubmitCommand(new PrintStream(out, true), new PrintStream(err, true)), out, err,
+                arguments.toArray(String[]::new));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String jobId = out.toString(StandardCharsets.UTF_8).strip();
 

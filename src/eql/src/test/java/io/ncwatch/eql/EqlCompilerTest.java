@@ -5,8 +5,8 @@ import static io.ncwatch.eql.MapEvent.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ncwatch.eql.ast.Expr;
-import io.ncwatch.eql.ast.Query;
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.runtime.CompiledQuery;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -30,17 +30,6 @@ class EqlCompilerTest {
         @Test
         void anyWhereHasNoCategoryFilter() {
             assertThat(matches("any where process.name == \"nc\"", event("process.name", "nc"))).isTrue();
-        }
-
-        @Test
-        void sequencesSamplesAndPipesAreNotEvaluatedYet() {
-            FieldSlots slots = new FieldSlots();
-            assertThatThrownBy(() -> MapEvent.compile("sequence [process where true] [network where true]",
-                    EqlOptions.ELASTICSEARCH, slots)).isInstanceOf(UnsupportedQueryException.class);
-            assertThatThrownBy(() -> MapEvent.compile("sample by host.id [process where true] [network where true]",
-                    EqlOptions.ELASTICSEARCH, slots)).isInstanceOf(UnsupportedQueryException.class);
-            assertThatThrownBy(() -> MapEvent.compile("process where true | head 5", EqlOptions.ELASTICSEARCH, slots))
-                    .isInstanceOf(UnsupportedQueryException.class);
         }
 
         @Test
@@ -91,15 +80,6 @@ class EqlCompilerTest {
             assertThat(matches("any where process.interactive == \"false\"", event("process.interactive", false))).isTrue();
             assertThat(matches("any where process.interactive", event("process.interactive", true))).isTrue();
             assertThat(matches("any where process.interactive", event("process.interactive", false))).isFalse();
-        }
-
-        @Test
-        void comparingTwoFieldsIsRejected() {
-            Expr fieldVsField = new Expr.Comparison(Expr.CompareOp.EQ,
-                    new Expr.Field("process.name", false), new Expr.Field("process.parent.name", false));
-            assertThatThrownBy(() -> new EqlCompiler(new FieldSlots(), EqlOptions.ELASTICSEARCH)
-                            .compile(new Query.EventQuery(null, fieldVsField)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two fields");
         }
     }
 

@@ -1,14 +1,17 @@
 package io.ncwatch.eql;
 
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.parser.EqlParser;
+import io.ncwatch.eql.runtime.CompiledQuery;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Test-only: an event as a map from dotted field path to value, read through a query's slots. */
-final class MapEvent {
+public final class MapEvent {
     private MapEvent() {}
 
     /** {@code event("a.b", "x", "c", 5L)}; a value may be null, a List stands for an array. */
-    static Map<String, Object> event(Object... pathsAndValues) {
+    public static Map<String, Object> event(Object... pathsAndValues) {
         Map<String, Object> event = new HashMap<>();
         for (int i = 0; i < pathsAndValues.length; i += 2) {
             event.put((String) pathsAndValues[i], pathsAndValues[i + 1]);
@@ -16,15 +19,15 @@ final class MapEvent {
         return event;
     }
 
-    static CompiledQuery compile(String eql, EqlOptions options, FieldSlots slots) {
+    public static CompiledQuery compile(String eql, EqlOptions options, FieldSlots slots) {
         return new EqlCompiler(slots, options).compile(EqlParser.parse(eql));
     }
 
-    static boolean matches(String eql, Map<String, Object> event) {
+    public static boolean matches(String eql, Map<String, Object> event) {
         return matches(eql, event, EqlOptions.ELASTICSEARCH);
     }
 
-    static boolean matches(String eql, Map<String, Object> event, EqlOptions options) {
+    public static boolean matches(String eql, Map<String, Object> event, EqlOptions options) {
         FieldSlots slots = new FieldSlots();
         CompiledQuery query = compile(eql, options, slots);
         return query.matches(slot -> event.get(slots.paths().get(slot)));

@@ -4,6 +4,9 @@ import static io.ncwatch.eql.MapEvent.event;
 import static io.ncwatch.eql.MapEvent.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.runtime.CompiledQuery;
+import io.ncwatch.eql.runtime.Needle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.ncwatch.decode;
 
-import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.analysis.FieldSlots;
 import io.ncwatch.record.ContainerEvent;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.ncwatch.decode;
 
-import io.ncwatch.eql.FieldValues;
+import io.ncwatch.eql.runtime.FieldValues;
 import java.util.Arrays;
 
 /**

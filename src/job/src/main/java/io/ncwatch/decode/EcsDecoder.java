@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.ncwatch.decode.FieldTree.Node;
 import io.ncwatch.decode.MalformedEventException.Reason;
-import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.analysis.FieldSlots;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ncwatch.decode;
 
-import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.analysis.FieldSlots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

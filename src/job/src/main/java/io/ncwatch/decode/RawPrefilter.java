@@ -1,6 +1,6 @@
 package io.ncwatch.decode;
 
-import io.ncwatch.eql.Needle;
+import io.ncwatch.eql.runtime.Needle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,15 +1,7 @@
 package io.ncwatch.job;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,18 +13,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.util.TimeUtils;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * What one detection job runs: read from {@code jobs/<name>/job.yaml}, then overridden by command-line
- * options (see {@link JobOptions}). Every setting has a default, so an empty file is a valid job.
- * Secrets are never part of it: only the names of the environment variables or files that hold them.
+ * options (see {@link JobOptions}). Each setting is a {@link ConfigOption} declared by the component that
+ * reads it, its job.yaml path as key; every one has a default or is optional, so an empty file is a
+ * valid job. Secrets are never part of it: only the names of the environment variables or files that hold them.
  *
  * @param rules rule files; relative paths in job.yaml are resolved against the job's folder
  */
-@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record JobConfig(
         String name,
         List<String> rules,
@@ -44,71 +43,109 @@ public record JobConfig(
         ContextSettings context,
         CorrelationSettings correlation,
         String stateBackend,
-        Integer maxParallelism,
+        int maxParallelism,
         Integer parallelism) {
 
+    public static final ConfigOption<String> NAME = ConfigOptions.key("name")
+            .stringType().defaultValue("ncwatch")
+            .withDescription("the job's name; rule.ruleset of its alerts");
+    public static final ConfigOption<List<String>> RULES = ConfigOptions.key("rules")
+            .stringType().asList().defaultValues("rule.toml")
+            .withDescription("rule files or folders (detection-rules TOML, Kibana NDJSON export), relative to the job folder");
+    public static final ConfigOption<String> STATE_BACKEND = ConfigOptions.key("state-backend")
+            .stringType().defaultValue("hashmap")
+            .withDescription("hashmap or rocksdb");
+    public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.key("max-parallelism")
+            .intType().defaultValue(128)
+            .withDescription("fixed, so savepoints rescale (1..32768)");
+    public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism")
+            .intType().noDefaultValue()
+            .withDescription("none given: the cluster's");
+
     public JobConfig {
-        name = orDefault(name, "ncwatch");
-        rules = rules == null ? List.of("rule.toml") : List.copyOf(rules);
-        kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
-        elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null, null) : elasticsearch;
-        outputs = outputs == null ? new Outputs(null, null, null, null) : outputs;
-        eventTime = eventTime == null ? new EventTime(null, null) : eventTime;
-        checkpoints = checkpoints == null ? new Checkpoints(null) : checkpoints;
-        context = context == null ? new ContextSettings(null, null, null) : context;
-        correlation = correlation == null ? new CorrelationSettings(null, null) : correlation;
-        stateBackend = orDefault(stateBackend, "hashmap");
+        rules = List.copyOf(rules);
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
-            throw new IllegalArgumentException("state-backend must be hashmap or rocksdb, got " + stateBackend);
+            throw new IllegalArgumentException(STATE_BACKEND.key() + " must be hashmap or rocksdb, got " + stateBackend);
         }
-        maxParallelism = maxParallelism == null ? 128 : maxParallelism;
         if (maxParallelism < 1 || maxParallelism > 32768) {
-            throw new IllegalArgumentException("max-parallelism must be 1..32768, got " + maxParallelism);
+            throw new IllegalArgumentException(MAX_PARALLELISM.key() + " must be 1..32768, got " + maxParallelism);
         }
         if (parallelism != null && (parallelism < 1 || parallelism > maxParallelism)) {
-            throw new IllegalArgumentException("parallelism must be 1..max-parallelism, got " + parallelism);
+            throw new IllegalArgumentException(PARALLELISM.key() + " must be 1..max-parallelism, got " + parallelism);
         }
+    }
+
+    /** Every setting of a job, in the order of job.yaml and of the configuration reference. */
+    public static List<ConfigOption<?>> options() {
+        return concat(List.of(NAME, RULES), Kafka.options(), Elasticsearch.options(), Outputs.options(),
+                EventTime.options(), Checkpoints.options(), ContextSettings.options(),
+                CorrelationSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
+    }
+
+    @SafeVarargs
+    private static List<ConfigOption<?>> concat(List<ConfigOption<?>>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
     }
 
     public List<Path> ruleFiles() {
         return rules.stream().map(Path::of).toList();
     }
 
-    /** @param topics where events come from and alerts and dead letters go */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Kafka(
-            String bootstrapServers,
-            String groupId,
-            Topics topics,
-            Boolean bounded,
-            Boolean createTopics,
-            String transactionalIdPrefix,
-            Duration transactionTimeout) {
-        public Kafka {
-            bootstrapServers = orDefault(bootstrapServers, "localhost:9092");
-            groupId = orDefault(groupId, "ncwatch");
-            topics = topics == null ? new Topics(null, null, null, null) : topics;
-            bounded = bounded != null && bounded;
-            createTopics = createTopics == null || createTopics;
-            transactionalIdPrefix = orDefault(transactionalIdPrefix, "ncwatch");
-            // Below the broker's default transaction.max.timeout.ms (15 min), which rejects Flink's 1 h.
-            transactionTimeout = transactionTimeout == null ? Duration.ofMinutes(10) : transactionTimeout;
+    /**
+     * @param connection what the Kafka sources and sinks need
+     * @param topics where events come from and alerts and dead letters go
+     */
+    public record Kafka(KafkaSettings connection, Topics topics, boolean createTopics) {
+        public static final ConfigOption<Boolean> CREATE_TOPICS = ConfigOptions.key("kafka.create-topics")
+                .booleanType().defaultValue(true)
+                .withDescription("create missing topics at start (broker defaults)");
+
+        static List<ConfigOption<?>> options() {
+            return concat(KafkaSettings.options(), Topics.options(), List.of(CREATE_TOPICS));
         }
 
-        /** What the Kafka sources and sinks need. */
-        public KafkaSettings connection() {
-            return new KafkaSettings(bootstrapServers, groupId, bounded, transactionalIdPrefix, transactionTimeout);
+        static Kafka from(ReadableConfig config) {
+            return new Kafka(KafkaSettings.from(config), Topics.from(config), config.get(CREATE_TOPICS));
+        }
+
+        public String bootstrapServers() {
+            return connection.bootstrapServers();
+        }
+
+        public String groupId() {
+            return connection.groupId();
+        }
+
+        public boolean bounded() {
+            return connection.bounded();
+        }
+
+        public Duration transactionTimeout() {
+            return connection.transactionTimeout();
         }
     }
 
     /** @param network empty string: the job reads no network events */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Topics(String process, String network, String alerts, String deadletter) {
-        public Topics {
-            process = orDefault(process, "ncwatch.process-events");
-            network = network == null ? "ncwatch.network-events" : network;
-            alerts = orDefault(alerts, "ncwatch.alerts");
-            deadletter = orDefault(deadletter, "ncwatch.deadletter");
+        public static final ConfigOption<String> PROCESS = ConfigOptions.key("kafka.topics.process")
+                .stringType().defaultValue("ncwatch.process-events")
+                .withDescription("process events");
+        public static final ConfigOption<String> NETWORK = ConfigOptions.key("kafka.topics.network")
+                .stringType().defaultValue("ncwatch.network-events")
+                .withDescription("network events; \"\" for none");
+        public static final ConfigOption<String> ALERTS = ConfigOptions.key("kafka.topics.alerts")
+                .stringType().defaultValue("ncwatch.alerts")
+                .withDescription("alerts, transactional, keyed by alert id");
+        public static final ConfigOption<String> DEADLETTER = ConfigOptions.key("kafka.topics.deadletter")
+                .stringType().defaultValue("ncwatch.deadletter")
+                .withDescription("rejected input, transactional");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(PROCESS, NETWORK, ALERTS, DEADLETTER);
+        }
+
+        static Topics from(ReadableConfig config) {
+            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(ALERTS), config.get(DEADLETTER));
         }
     }
 
@@ -118,15 +155,25 @@ public record JobConfig(
      * @param auth where the credentials are; none for a cluster without security
      * @param maxBackoff the longest wait between retries while Elasticsearch refuses or fails requests
      */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Elasticsearch(String url, String namespace, Auth auth, Tls tls,
-            Duration maxBackoff) {
-        public Elasticsearch {
-            url = orDefault(url, "http://localhost:9200");
-            namespace = orDefault(namespace, "default");
-            auth = auth == null ? new Auth(null, null, null) : auth;
-            tls = tls == null ? new Tls(null, null) : tls;
-            maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+    public record Elasticsearch(String url, String namespace, Auth auth, Tls tls, Duration maxBackoff) {
+        public static final ConfigOption<String> URL = ConfigOptions.key("elasticsearch.url")
+                .stringType().defaultValue("http://localhost:9200")
+                .withDescription("one URL, or several separated by commas");
+        public static final ConfigOption<String> NAMESPACE = ConfigOptions.key("elasticsearch.namespace")
+                .stringType().defaultValue("default")
+                .withDescription("alerts to logs-ncwatch.alerts-<ns>, dead letters to logs-ncwatch.deadletter-<ns>");
+        public static final ConfigOption<Duration> MAX_BACKOFF = ConfigOptions.key("elasticsearch.max-backoff")
+                .durationType().defaultValue(Duration.ofSeconds(30))
+                .withDescription("the longest wait between retries while Elasticsearch is away or overloaded"
+                        + " (waits double from 100 ms)");
+
+        static List<ConfigOption<?>> options() {
+            return concat(List.of(URL, NAMESPACE), Auth.options(), Tls.options(), List.of(MAX_BACKOFF));
+        }
+
+        static Elasticsearch from(ReadableConfig config) {
+            return new Elasticsearch(config.get(URL), config.get(NAMESPACE), Auth.from(config), Tls.from(config),
+                    config.get(MAX_BACKOFF));
         }
 
         public String alertsIndex() {
@@ -142,12 +189,43 @@ public record JobConfig(
      * Credentials by reference, never inline: {@code env:VARIABLE} or {@code file:PATH}, read on the
      * machines that run the sink. An API key (the encoded form Kibana shows), or a username and password.
      */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Auth(String apiKey, String username, String password) {}
+    public record Auth(String apiKey, String username, String password) {
+        public static final ConfigOption<String> API_KEY = ConfigOptions.key("elasticsearch.auth.api-key")
+                .stringType().noDefaultValue()
+                .withDescription("env:VARIABLE or file:PATH holding the encoded API key");
+        public static final ConfigOption<String> USERNAME = ConfigOptions.key("elasticsearch.auth.username")
+                .stringType().noDefaultValue()
+                .withDescription("basic auth user");
+        public static final ConfigOption<String> PASSWORD = ConfigOptions.key("elasticsearch.auth.password")
+                .stringType().noDefaultValue()
+                .withDescription("basic auth password, as env:VARIABLE or file:PATH");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(API_KEY, USERNAME, PASSWORD);
+        }
+
+        static Auth from(ReadableConfig config) {
+            return new Auth(config.get(API_KEY), config.get(USERNAME), config.get(PASSWORD));
+        }
+    }
 
     /** @param caFile PEM file of the CA that signed the server's certificate; or the certificate's SHA-256 fingerprint */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Tls(String caFile, String fingerprint) {}
+    public record Tls(String caFile, String fingerprint) {
+        public static final ConfigOption<String> CA_FILE = ConfigOptions.key("elasticsearch.tls.ca-file")
+                .stringType().noDefaultValue()
+                .withDescription("PEM of the CA that signed the server certificate; none given: the JVM's trust store");
+        public static final ConfigOption<String> FINGERPRINT = ConfigOptions.key("elasticsearch.tls.fingerprint")
+                .stringType().noDefaultValue()
+                .withDescription("or that CA certificate's SHA-256 fingerprint");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(CA_FILE, FINGERPRINT);
+        }
+
+        static Tls from(ReadableConfig config) {
+            return new Tls(config.get(CA_FILE), config.get(FINGERPRINT));
+        }
+    }
 
     /**
      * Where alerts go. Dead letters go to the Kafka dead-letter topic when {@code kafka} is on and to
@@ -155,12 +233,26 @@ public record JobConfig(
      *
      * @param file a JSON-lines file of alerts, or null
      */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Outputs(Boolean elasticsearch, Boolean kafka, Boolean stdout, String file) {
-        public Outputs {
-            elasticsearch = elasticsearch == null || elasticsearch;
-            kafka = kafka == null || kafka;
-            stdout = stdout != null && stdout;
+    public record Outputs(boolean elasticsearch, boolean kafka, boolean stdout, String file) {
+        public static final ConfigOption<Boolean> ELASTICSEARCH = ConfigOptions.key("outputs.elasticsearch")
+                .booleanType().defaultValue(true)
+                .withDescription("alerts and dead letters to Elasticsearch");
+        public static final ConfigOption<Boolean> KAFKA = ConfigOptions.key("outputs.kafka")
+                .booleanType().defaultValue(true)
+                .withDescription("alerts and dead letters to Kafka");
+        public static final ConfigOption<Boolean> STDOUT = ConfigOptions.key("outputs.stdout")
+                .booleanType().defaultValue(false)
+                .withDescription("alerts as JSON lines on stdout (at least once)");
+        public static final ConfigOption<String> FILE = ConfigOptions.key("outputs.file")
+                .stringType().noDefaultValue()
+                .withDescription("alerts appended to this file as JSON lines (at least once)");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(ELASTICSEARCH, KAFKA, STDOUT, FILE);
+        }
+
+        static Outputs from(ReadableConfig config) {
+            return new Outputs(config.get(ELASTICSEARCH), config.get(KAFKA), config.get(STDOUT), config.get(FILE));
         }
     }
 
@@ -168,43 +260,53 @@ public record JobConfig(
      * @param outOfOrderness how far behind the newest event an event may arrive and still be in order
      * @param idleness after this long without events an input stops holding back event time
      */
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record EventTime(
-            Duration outOfOrderness,
-            Duration idleness) {
-        public EventTime {
-            outOfOrderness = outOfOrderness == null ? Duration.ofSeconds(5) : outOfOrderness;
-            idleness = idleness == null ? Duration.ofSeconds(30) : idleness;
+    public record EventTime(Duration outOfOrderness, Duration idleness) {
+        public static final ConfigOption<Duration> OUT_OF_ORDERNESS = ConfigOptions.key("event-time.out-of-orderness")
+                .durationType().defaultValue(Duration.ofSeconds(5))
+                .withDescription("how far behind the newest event an event may arrive and still be in order");
+        public static final ConfigOption<Duration> IDLENESS = ConfigOptions.key("event-time.idleness")
+                .durationType().defaultValue(Duration.ofSeconds(30))
+                .withDescription("an input quiet this long stops holding back event time");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(OUT_OF_ORDERNESS, IDLENESS);
+        }
+
+        static EventTime from(ReadableConfig config) {
+            return new EventTime(config.get(OUT_OF_ORDERNESS), config.get(IDLENESS));
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Checkpoints(Duration interval) {
-        public Checkpoints {
-            interval = interval == null ? Duration.ofSeconds(10) : interval;
+        public static final ConfigOption<Duration> INTERVAL = ConfigOptions.key("checkpoints.interval")
+                .durationType().defaultValue(Duration.ofSeconds(10))
+                .withDescription("exactly-once checkpoints; alerts reach Kafka consumers (read_committed) at each checkpoint");
+
+        static List<ConfigOption<?>> options() {
+            return List.of(INTERVAL);
+        }
+
+        static Checkpoints from(ReadableConfig config) {
+            return new Checkpoints(config.get(INTERVAL));
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationText()));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads {@code <directory>/job.yaml}, then applies {@code overrides} (dotted YAML paths to values). */
     public static JobConfig load(Path directory, Map<String, String> overrides) {
         Path file = directory.resolve("job.yaml");
+        JsonNode tree;
         try {
-            JsonNode tree = YAML.readTree(Files.readString(file));
-            ObjectNode root = tree == null || tree.isMissingNode() || tree.isNull()
-                    ? JsonNodeFactory.instance.objectNode()
-                    : (ObjectNode) tree;
-            return bind(root, directory, overrides, file.toString());
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException(file + ": the top level must be a mapping");
+            tree = YAML.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        if (tree != null && !tree.isMissingNode() && !tree.isNull() && !tree.isObject()) {
+            throw new IllegalArgumentException(file + ": the top level must be a mapping");
+        }
+        ObjectNode root = tree instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+        return bind(root, directory, overrides, file.toString());
     }
 
     /** The defaults with {@code overrides} applied, for a job without a folder. */
@@ -213,55 +315,42 @@ public record JobConfig(
     }
 
     private static JobConfig bind(ObjectNode root, Path directory, Map<String, String> overrides, String origin) {
-        overrides.forEach((path, value) -> set(root, path, value));
+        Configuration settings = new Configuration();
+        flatten(root, "", settings);
+        overrides.forEach((key, value) -> settings.set(ConfigOptions.key(key).stringType().noDefaultValue(), value));
+        Set<String> known = options().stream().map(ConfigOption::key).collect(Collectors.toSet());
+        List<String> unknown = settings.keySet().stream().filter(key -> !known.contains(key)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(origin + ": unknown setting " + String.join(", ", unknown)
+                    + " (docs/configuration.md lists them all)");
+        }
         try {
-            JobConfig bound = YAML.treeToValue(root, JobConfig.class);
-            List<String> resolvedRules = bound.rules.stream().map(r -> directory.resolve(r).toString()).toList();
-            return new JobConfig(bound.name, resolvedRules, bound.kafka, bound.elasticsearch, bound.outputs,
-                    bound.eventTime, bound.checkpoints, bound.context, bound.correlation, bound.stateBackend, bound.maxParallelism,
-                    bound.parallelism);
-        } catch (MismatchedInputException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getOriginalMessage() + " at " + pathOf(e), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            return from(settings, directory);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
         }
     }
 
-    private static void set(ObjectNode root, String dottedPath, String value) {
-        String[] parts = dottedPath.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
-        }
-        node.put(parts[parts.length - 1], value);
+    private static JobConfig from(ReadableConfig config, Path directory) {
+        List<String> rules = config.get(RULES).stream().map(rule -> directory.resolve(rule).toString()).toList();
+        return new JobConfig(config.get(NAME), rules, Kafka.from(config), Elasticsearch.from(config),
+                Outputs.from(config), EventTime.from(config), Checkpoints.from(config), ContextSettings.from(config),
+                CorrelationSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
+                config.get(PARALLELISM));
     }
 
-    private static String pathOf(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** Reads durations as Flink writes them: {@code 5 s}, {@code 10s}, {@code 2 min}, {@code 500 ms}. */
-    static final class DurationText extends JsonDeserializer<Duration> {
-        @Override
-        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = parser.getValueAsString();
-            try {
-                return TimeUtils.parseDuration(text);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                return (Duration) context.handleWeirdStringValue(Duration.class, text,
-                        "not a duration (use e.g. 5s, 2min, 500ms)");
-            }
+    /** Puts each value of the YAML tree under its dotted path; an empty value is no value. */
+    private static void flatten(JsonNode node, String path, Configuration settings) {
+        if (node.isObject()) {
+            node.properties().forEach(field ->
+                    flatten(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), settings));
+        } else if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            node.forEach(element -> values.add(element.asText()));
+            settings.set(ConfigOptions.key(path).stringType().asList().noDefaultValue(), values);
+        } else if (!node.isNull()) {
+            settings.set(ConfigOptions.key(path).stringType().noDefaultValue(), node.asText());
         }
     }
 }

@@ -1,95 +1,147 @@
 package io.ncwatch.job;
 
+import io.ncwatch.connector.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.ConfigOption;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command-line options of the job ({@code NcwatchJob} and {@code ncwatch run}): the job folder and
- * overrides of its job.yaml. Each option names one setting; {@code --set path=value} reaches any other.
+ * overrides of its job.yaml. Each option sets one setting and its help is that setting's description and
+ * default; {@code --set key=value} reaches any other, after the named options.
  *
  * @param jobDirectory the folder with job.yaml and the rule files, or null when not given
- * @param overrides dotted job.yaml paths to values, in the order given
+ * @param overrides job.yaml keys to values
  */
 public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
 
-    /** Option name to the job.yaml path it sets. */
-    private static final Map<String, String> SETTINGS = Map.ofEntries(
-            Map.entry("--kafka", "kafka.bootstrap-servers"),
-            Map.entry("--group-id", "kafka.group-id"),
-            Map.entry("--process-topic", "kafka.topics.process"),
-            Map.entry("--network-topic", "kafka.topics.network"),
-            Map.entry("--alerts-topic", "kafka.topics.alerts"),
-            Map.entry("--deadletter-topic", "kafka.topics.deadletter"),
-            Map.entry("--es", "elasticsearch.url"),
-            Map.entry("--namespace", "elasticsearch.namespace"),
-            Map.entry("--rules", "rules"),
-            Map.entry("--output", "outputs.file"),
-            Map.entry("--checkpoint-interval", "checkpoints.interval"),
-            Map.entry("--out-of-orderness", "event-time.out-of-orderness"),
-            Map.entry("--idleness", "event-time.idleness"),
-            Map.entry("--state-backend", "state-backend"),
-            Map.entry("--parallelism", "parallelism"),
-            Map.entry("--max-parallelism", "max-parallelism"));
+    /**
+     * An option that sets one setting.
+     *
+     * @param label what the value is; null for a flag, which sets its boolean setting to true
+     */
+    record SettingOption(String name, String label, ConfigOption<?> setting) {}
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "--bounded", "kafka.bounded",
-            "--print", "outputs.stdout");
+    /** The settings people change most, as options, in the order of the usage text. */
+    static final List<SettingOption> SETTING_OPTIONS = List.of(
+            new SettingOption("--kafka", "HOST:PORT", KafkaSettings.BOOTSTRAP_SERVERS),
+            new SettingOption("--process-topic", "TOPIC", JobConfig.Topics.PROCESS),
+            new SettingOption("--network-topic", "TOPIC", JobConfig.Topics.NETWORK),
+            new SettingOption("--alerts-topic", "TOPIC", JobConfig.Topics.ALERTS),
+            new SettingOption("--deadletter-topic", "TOPIC", JobConfig.Topics.DEADLETTER),
+            new SettingOption("--group-id", "ID", KafkaSettings.GROUP_ID),
+            new SettingOption("--bounded", null, KafkaSettings.BOUNDED),
+            new SettingOption("--es", "URL", JobConfig.Elasticsearch.URL),
+            new SettingOption("--namespace", "NS", JobConfig.Elasticsearch.NAMESPACE),
+            new SettingOption("--rules", "FILE", JobConfig.RULES),
+            new SettingOption("--print", null, JobConfig.Outputs.STDOUT),
+            new SettingOption("--output", "FILE", JobConfig.Outputs.FILE),
+            new SettingOption("--checkpoint-interval", "DURATION", JobConfig.Checkpoints.INTERVAL),
+            new SettingOption("--out-of-orderness", "DURATION", JobConfig.EventTime.OUT_OF_ORDERNESS),
+            new SettingOption("--idleness", "DURATION", JobConfig.EventTime.IDLENESS),
+            new SettingOption("--state-backend", "BACKEND", JobConfig.STATE_BACKEND),
+            new SettingOption("--parallelism", "N", JobConfig.PARALLELISM),
+            new SettingOption("--max-parallelism", "N", JobConfig.MAX_PARALLELISM));
 
-    public static final String USAGE = """
-            options (each overrides job.yaml):
-              --job DIR                  job folder with job.yaml and rule files (default: jobs/netcat-listener)
-              --kafka HOST:PORT          Kafka bootstrap servers
-              --process-topic T          process events (default ncwatch.process-events)
-              --network-topic T          network events (default ncwatch.network-events; "" for none)
-              --alerts-topic T           alerts (default ncwatch.alerts)
-              --deadletter-topic T       rejected input (default ncwatch.deadletter)
-              --group-id ID              Kafka consumer group
-              --bounded                  read up to the offsets that exist at start, then finish
-              --es URL                   Elasticsearch
-              --namespace NS             data stream namespace (logs-ncwatch.alerts-NS)
-              --rules FILE               a rule file instead of the job's
-              --print                    also print alerts on stdout as JSON lines
-              --output FILE              also write alerts to FILE as JSON lines
-              --checkpoint-interval D    e.g. 10s
-              --out-of-orderness D       e.g. 5s
-              --idleness D               e.g. 30s
-              --state-backend B          hashmap | rocksdb
-              --parallelism N, --max-parallelism N
-              --set PATH=VALUE           any job.yaml setting, e.g. --set kafka.transaction-timeout=5min
-            """;
+    /** What a command whose options are the job's does with them; returns the exit status. */
+    @FunctionalInterface
+    public interface Action {
+        int run(JobOptions options) throws Exception;
+    }
 
-    /** @throws IllegalArgumentException naming the option that is unknown or lacks its value */
-    public static JobOptions parse(String[] args) {
-        Path jobDirectory = null;
+    /** The job.yaml of {@link #jobDirectory}, or of {@code defaultJob}, with the overrides applied. */
+    public JobConfig load(Path defaultJob) {
+        return JobConfig.load(jobDirectory == null ? defaultJob : jobDirectory, overrides);
+    }
+
+    /**
+     * A command named {@code name} with the job's options and {@code --help}, which runs {@code action}.
+     *
+     * @param synopsis the usage line after "usage: "
+     * @param description its lines; the first is the summary in a list of commands
+     */
+    public static CommandSpec command(String name, String synopsis, Action action, String... description) {
+        JobCommand command = new JobCommand(action);
+        command.spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        command.spec.usageMessage()
+                .synopsisHeading("usage: ")
+                .customSynopsis(synopsis)
+                .descriptionHeading("%n")
+                .sortOptions(false)
+                .description(description)
+                .optionListHeading("%noptions (each overrides job.yaml; every key: docs/configuration.md):%n");
+        command.spec.addMixin("help", CommandSpec.forAnnotatedObject(new CommandLineStyle.Help()));
+        command.spec.addOption(OptionSpec.builder("--job").paramLabel("DIR").type(Path.class)
+                .description("job folder with job.yaml and rule files (default: " + NcwatchJob.DEFAULT_JOB + ")")
+                .build());
+        for (SettingOption option : SETTING_OPTIONS) {
+            OptionSpec.Builder builder = OptionSpec.builder(option.name())
+                    .description(SettingText.description(option.setting()),
+                            option.setting().key() + ", default: " + SettingText.defaultValue(option.setting()));
+            if (option.label() == null) {
+                builder.arity("0").type(boolean.class);
+            } else {
+                builder.paramLabel(option.label()).type(String.class);
+            }
+            command.spec.addOption(builder.build());
+        }
+        command.spec.addOption(OptionSpec.builder("--set").paramLabel("KEY=VALUE").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("any job.yaml setting, e.g. --set kafka.transaction-timeout=5min")
+                .build());
+        return command.spec;
+    }
+
+    /** Reads the options of a command line: for tests and callers without a command of their own. */
+    public static JobOptions parse(String... args) {
+        CommandLine commandLine = new CommandLine(command("ncwatch-job", "", options -> 0));
+        try {
+            return of(commandLine, commandLine.parseArgs(args));
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(CommandLineStyle.message(e), e);
+        }
+    }
+
+    private static JobOptions of(CommandLine commandLine, ParseResult parsed) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (FLAGS.containsKey(option)) {
-                overrides.put(FLAGS.get(option), "true");
-                continue;
-            }
-            if (!option.equals("--job") && !option.equals("--set") && !SETTINGS.containsKey(option)) {
-                throw new IllegalArgumentException("unknown option " + option);
-            }
-            if (i + 1 == args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--job" -> jobDirectory = Path.of(value);
-                case "--set" -> {
-                    int equals = value.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--set needs PATH=VALUE, got " + value);
-                    }
-                    overrides.put(value.substring(0, equals), value.substring(equals + 1));
-                }
+        for (SettingOption option : SETTING_OPTIONS) {
+            if (parsed.hasMatchedOption(option.name())) {
+                String value = option.label() == null ? "true" : parsed.matchedOptionValue(option.name(), "");
                 // A rule file named on the command line is relative to where the command runs.
-                case "--rules" -> overrides.put("rules", Path.of(value).toAbsolutePath().toString());
-                default -> overrides.put(SETTINGS.get(option), value);
+                overrides.put(option.setting().key(),
+                        option.setting() == JobConfig.RULES ? Path.of(value).toAbsolutePath().toString() : value);
             }
         }
-        return new JobOptions(jobDirectory, overrides);
+        for (String setting : parsed.matchedOptionValue("--set", List.<String>of())) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new ParameterException(commandLine, "--set needs KEY=VALUE, got " + setting);
+            }
+            overrides.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return new JobOptions(parsed.matchedOptionValue("--job", null), overrides);
+    }
+
+    /** Runs an action with the options its command line was given. */
+    private static final class JobCommand implements Callable<Integer> {
+        private final Action action;
+        private CommandSpec spec;
+
+        JobCommand(Action action) {
+            this.action = action;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return action.run(of(spec.commandLine(), spec.commandLine().getParseResult()));
+        }
     }
 }

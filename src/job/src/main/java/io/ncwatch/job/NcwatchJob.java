@@ -35,6 +35,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The detection job: Kafka events in, alerts out to Elasticsearch and Kafka, exactly once. This class
@@ -49,11 +50,20 @@ public final class NcwatchJob {
 
     private NcwatchJob() {}
 
-    /** {@code flink run ncwatch.jar [options]}: see {@link JobOptions#USAGE}. */
+    /** {@code flink run ncwatch.jar [options]}: see {@link JobOptions}, or {@code --help}. */
     public static void main(String[] args) throws Exception {
-        JobOptions options = JobOptions.parse(args);
-        runJob(JobConfig.load(options.jobDirectory() == null ? DEFAULT_JOB : options.jobDirectory(),
-                options.overrides()));
+        CommandLine command = CommandLineStyle.apply(new CommandLine(JobOptions.command("ncwatch-job",
+                "flink run ncwatch.jar [--job DIR] [options]",
+                options -> {
+                    runJob(options.load(DEFAULT_JOB));
+                    return 0;
+                },
+                "The detection job: events from Kafka, alerts to Elasticsearch and Kafka, exactly once.")));
+        int status = command.execute(args);
+        // This main may run inside a JobManager (a jar run through Flink's REST API): fail, never exit.
+        if (status != 0) {
+            throw new IllegalArgumentException("ncwatch-job: exit status " + status + " (the reason is on standard error)");
+        }
     }
 
     /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */

@@ -3,14 +3,13 @@ package io.ncwatch.job;
 import io.ncwatch.alert.DeadLetterDocument;
 import io.ncwatch.connector.elasticsearch.AcknowledgementListener;
 import io.ncwatch.connector.elasticsearch.ElasticsearchSink;
-import io.ncwatch.connector.elasticsearch.ElasticsearchSinkConfig;
+import io.ncwatch.connector.elasticsearch.ElasticsearchSinkBuilder;
 import io.ncwatch.connector.elasticsearch.EsDocument;
 import io.ncwatch.connector.elasticsearch.Secret;
 import io.ncwatch.connector.file.JsonLinesSink;
 import io.ncwatch.connector.kafka.KafkaSinks;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.DeadLetter;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -21,9 +20,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  */
 public final class ServiceSinks implements JobSinks {
     private final JobConfig config;
-    private final ElasticsearchSinkConfig elasticsearch;
+    private final ElasticsearchSink<EsDocument> elasticsearch;
 
-    private ServiceSinks(JobConfig config, ElasticsearchSinkConfig elasticsearch) {
+    private ServiceSinks(JobConfig config, ElasticsearchSink<EsDocument> elasticsearch) {
         this.config = config;
         this.elasticsearch = elasticsearch;
     }
@@ -43,20 +42,26 @@ public final class ServiceSinks implements JobSinks {
                 config.outputs().elasticsearch() ? elasticsearch(config.elasticsearch(), acknowledgements) : null);
     }
 
-    static ElasticsearchSinkConfig elasticsearch(JobConfig.Elasticsearch es, AcknowledgementListener acknowledgements) {
-        ElasticsearchSinkConfig.Builder builder = ElasticsearchSinkConfig.builder()
-                .acknowledgementListener(acknowledgements)
-                .hosts(List.of(es.url().split(",")))
-                .deadLetterIndex(es.deadLetterIndex())
-                .caCertificateFile(es.tls().caFile())
-                .caFingerprint(es.tls().fingerprint())
-                .maxBackoff(es.maxBackoff());
+    /**
+     * One sink serves the alerts and the dead letters: the documents name their index, the templates of
+     * both are installed before the first write, and a document Elasticsearch rejects becomes a dead letter.
+     */
+    static ElasticsearchSink<EsDocument> elasticsearch(JobConfig.Elasticsearch es, AcknowledgementListener acknowledgements) {
+        ElasticsearchSinkBuilder<EsDocument> builder = ElasticsearchSink.<EsDocument>builder()
+                .setElementConverter((document, context) -> document)
+                .setHosts(es.url().split(","))
+                .setCaCertificateFile(es.tls().caFile())
+                .setCaFingerprint(es.tls().fingerprint())
+                .setMaxBackoff(es.maxBackoff())
+                .setBeforeFirstWrite(new IndexTemplates())
+                .setRejectedDocumentHandler(new ElasticsearchDeadLetters(es.deadLetterIndex(), es.namespace()))
+                .setAcknowledgementListener(acknowledgements);
         JobConfig.Auth auth = es.auth();
         if (auth.apiKey() != null) {
-            builder.apiKey(Secret.parse(auth.apiKey()));
+            builder.setApiKey(Secret.parse(auth.apiKey()));
         }
         if (auth.username() != null || auth.password() != null) {
-            builder.basicAuth(auth.username(), auth.password() == null ? null : Secret.parse(auth.password()));
+            builder.setBasicAuth(auth.username(), auth.password() == null ? null : Secret.parse(auth.password()));
         }
         return builder.build();
     }
@@ -68,7 +73,7 @@ public final class ServiceSinks implements JobSinks {
             String index = config.elasticsearch().alertsIndex();
             alerts.map(alert -> new EsDocument(index, alert.id, alert.json), TypeInformation.of(EsDocument.class))
                     .name("alert documents").uid("alert-documents")
-                    .sinkTo(ElasticsearchSink.of(elasticsearch)).name("alerts to Elasticsearch")
+                    .sinkTo(elasticsearch).name("alerts to Elasticsearch")
                     .uid("sink-alerts-elasticsearch");
         }
         if (outputs.kafka()) {
@@ -93,7 +98,7 @@ public final class ServiceSinks implements JobSinks {
             deadLetters.map(letter -> new EsDocument(index, DeadLetterDocument.id(letter), DeadLetterDocument.json(letter, namespace)),
                             TypeInformation.of(EsDocument.class))
                     .name("dead-letter documents").uid("deadletter-documents")
-                    .sinkTo(ElasticsearchSink.of(elasticsearch)).name("dead letters to Elasticsearch")
+                    .sinkTo(elasticsearch).name("dead letters to Elasticsearch")
                     .uid("sink-deadletters-elasticsearch");
         }
         if (outputs.kafka()) {

@@ -41,7 +41,7 @@ public class DeadLetter {
         letter.partition = raw.partition;
         letter.offset = raw.offset;
         letter.size = raw.json.length;
-        letter.bytes = Arrays.copyOf(raw.json, utf8Boundary(raw.json, Math.min(raw.json.length, MAX_BYTES)));
+        letter.bytes = kept(raw.json);
         letter.time = time;
         return letter;
     }
@@ -61,9 +61,14 @@ public class DeadLetter {
         letter.offset = event.offset;
         byte[] raw = event.raw == null ? new byte[0] : event.raw;
         letter.size = raw.length;
-        letter.bytes = Arrays.copyOf(raw, utf8Boundary(raw, Math.min(raw.length, MAX_BYTES)));
+        letter.bytes = kept(raw);
         letter.time = time;
         return letter;
+    }
+
+    /** The bytes of a rejected record that are kept: at most {@link #MAX_BYTES}, cut at a UTF-8 character boundary. */
+    public static byte[] kept(byte[] bytes) {
+        return Arrays.copyOf(bytes, utf8Boundary(bytes, Math.min(bytes.length, MAX_BYTES)));
     }
 
     /** The largest length {@code <= length} that does not split a UTF-8 sequence. */

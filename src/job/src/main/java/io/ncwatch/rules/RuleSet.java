@@ -2,12 +2,12 @@ package io.ncwatch.rules;
 
 import io.ncwatch.eql.EqlCompiler;
 import io.ncwatch.eql.EqlOptions;
-import io.ncwatch.eql.EqlParser;
-import io.ncwatch.eql.EqlSyntaxException;
-import io.ncwatch.eql.FieldSlots;
-import io.ncwatch.eql.FieldValues;
-import io.ncwatch.eql.Needle;
-import io.ncwatch.eql.UnsupportedQueryException;
+import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.analysis.UnsupportedQueryException;
+import io.ncwatch.eql.parser.EqlParser;
+import io.ncwatch.eql.parser.EqlSyntaxException;
+import io.ncwatch.eql.runtime.FieldValues;
+import io.ncwatch.eql.runtime.Needle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ncwatch.decode.MalformedEventException.Reason;
-import io.ncwatch.eql.FieldSlots;
+import io.ncwatch.eql.analysis.FieldSlots;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

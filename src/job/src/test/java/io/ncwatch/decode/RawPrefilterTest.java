@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ncwatch.eql.Needle;
+import io.ncwatch.eql.runtime.Needle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

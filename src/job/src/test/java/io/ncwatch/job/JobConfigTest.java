@@ -110,7 +110,7 @@ class JobConfigTest {
 
         Files.writeString(dir.resolve("job.yaml"), "checkpoints:\n  interval: often\n");
         assertThatThrownBy(() -> JobConfig.load(dir, Map.of()))
-                .hasMessageContaining("not a duration")
+                .hasMessageContaining("Could not parse value 'often'")
                 .hasMessageContaining("checkpoints.interval");
 
         assertThatThrownBy(() -> JobConfig.of(Map.of("state-backend", "memory")))

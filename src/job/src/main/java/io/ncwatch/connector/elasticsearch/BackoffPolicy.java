@@ -15,12 +15,16 @@ final class BackoffPolicy {
     private final RandomGenerator random;
 
     BackoffPolicy(Duration initial, Duration max, RandomGenerator random) {
-        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initial + " and " + max);
-        }
+        check(initial, max);
         this.initialMillis = initial.toMillis();
         this.maxMillis = max.toMillis();
         this.random = random;
+    }
+
+    static void check(Duration initial, Duration max) {
+        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initial + " and " + max);
+        }
     }
 
     /** The wait before the next attempt after {@code failures} consecutive failures (at least 1). */

@@ -9,7 +9,7 @@ enum BulkItemOutcome {
     /** 429 or 5xx: Elasticsearch is busy or failing; send the document again after a backoff. */
     RETRY,
     /** Any other status (mapping errors, invalid names): sending it again would fail the same way. */
-    DEAD_LETTER;
+    REJECTED;
 
     static BulkItemOutcome of(int status) {
         if (status >= 200 && status < 300) {
@@ -21,6 +21,6 @@ enum BulkItemOutcome {
         if (status == 429 || status >= 500) {
             return RETRY;
         }
-        return DEAD_LETTER;
+        return REJECTED;
     }
 }

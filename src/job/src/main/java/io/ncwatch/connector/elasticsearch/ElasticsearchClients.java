@@ -16,51 +16,51 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
-/** Builds the Elasticsearch client a configuration describes; secrets are read here, at connect time. */
-public final class ElasticsearchClients {
+/** Builds the Elasticsearch client a connection describes; secrets are read here, at connect time. */
+final class ElasticsearchClients {
 
     private ElasticsearchClients() {
     }
 
     /** A client over the low-level REST client; close it with {@code client._transport().close()}. */
-    public static ElasticsearchAsyncClient create(ElasticsearchSinkConfig config) {
+    static ElasticsearchAsyncClient create(ElasticsearchConnection connection) {
         RestClientBuilder builder = RestClient.builder(
-                config.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new));
-        Header authorization = authorization(config);
+                connection.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new));
+        Header authorization = authorization(connection);
         if (authorization != null) {
             builder.setDefaultHeaders(new Header[] {authorization});
         }
-        SSLContext tls = tls(config);
+        SSLContext tls = tls(connection);
         if (tls != null) {
             builder.setHttpClientConfigCallback(http -> http.setSSLContext(tls));
         }
-        int timeoutMillis = Math.toIntExact(config.requestTimeout().toMillis());
+        int timeoutMillis = Math.toIntExact(connection.requestTimeout().toMillis());
         builder.setRequestConfigCallback(request -> request.setSocketTimeout(timeoutMillis));
         return new ElasticsearchAsyncClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper()));
     }
 
-    private static Header authorization(ElasticsearchSinkConfig config) {
-        if (config.apiKey() != null) {
-            return new BasicHeader("Authorization", "ApiKey " + config.apiKey().read());
+    private static Header authorization(ElasticsearchConnection connection) {
+        if (connection.apiKey() != null) {
+            return new BasicHeader("Authorization", "ApiKey " + connection.apiKey().read());
         }
-        if (config.username() != null) {
-            String credentials = config.username() + ":" + config.password().read();
+        if (connection.username() != null) {
+            String credentials = connection.username() + ":" + connection.password().read();
             return new BasicHeader("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return null;
     }
 
-    private static SSLContext tls(ElasticsearchSinkConfig config) {
-        if (config.caCertificateFile() != null) {
+    private static SSLContext tls(ElasticsearchConnection connection) {
+        if (connection.caCertificateFile() != null) {
             try {
-                return TransportUtils.sslContextFromHttpCaCrt(new File(config.caCertificateFile()));
+                return TransportUtils.sslContextFromHttpCaCrt(new File(connection.caCertificateFile()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read CA certificate " + config.caCertificateFile(), e);
+                throw new UncheckedIOException("cannot read CA certificate " + connection.caCertificateFile(), e);
             }
         }
-        if (config.caFingerprint() != null) {
-            return TransportUtils.sslContextFromCaFingerprint(config.caFingerprint());
+        if (connection.caFingerprint() != null) {
+            return TransportUtils.sslContextFromCaFingerprint(connection.caFingerprint());
         }
         return null;
     }

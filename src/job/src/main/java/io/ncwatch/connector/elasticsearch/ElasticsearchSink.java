@@ -6,51 +6,74 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Flink sink that creates {@link EsDocument}s in Elasticsearch 8: bulk, create-only (so it writes to
- * data streams, and a replay of deterministic ids writes nothing twice), with exponential backoff while
- * Elasticsearch is down or busy, documents it rejects in a dead-letter index, and buffered documents in
- * checkpoints. Usage: {@code alerts.sinkTo(ElasticsearchSink.of(config)).uid("elasticsearch-alerts")}.
+ * Flink sink that creates documents in Elasticsearch 8: an element converter turns each input into an
+ * {@link EsDocument}, sent in bulk {@code create} requests (so it writes to data streams, and a replay
+ * of deterministic ids writes nothing twice), with exponential backoff while Elasticsearch is down or
+ * busy, documents it will never take passed to a {@link RejectedDocumentHandler}, and buffered
+ * documents in checkpoints. Built with {@link #builder()}:
+ * {@code stream.sinkTo(ElasticsearchSink.<T>builder().setHosts(url).setElementConverter(c).build())}.
  *
  * <p>Metrics of each writer: {@code documentsWritten}, {@code documentsAlreadyPresent}, {@code
- * documentsDeadLettered}, {@code deadLettersRejected}, {@code retries} (backoffs taken) and the gauge
- * {@code currentBackoffMs} (0 once a bulk succeeds).
+ * documentsDeadLettered} (replacements written), {@code deadLettersRejected} (replacements lost),
+ * {@code retries} (backoffs taken) and the gauge {@code currentBackoffMs} (0 once a bulk succeeds).
  */
-public final class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
+public final class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, EsDocument> {
 
-    private final ElasticsearchSinkConfig config;
+    private final SinkSettings settings;
 
-    private ElasticsearchSink(ElasticsearchSinkConfig config) {
-        super((document, context) -> document, config.maxBatchSize(), config.maxInFlightRequests(),
-                config.maxBufferedDocuments(), config.maxBatchBytes(), config.maxTimeInBuffer().toMillis(),
-                config.maxDocumentBytes(), requestTimeoutMillis(config), false);
-        this.config = config;
+    ElasticsearchSink(ElementConverter<InputT, EsDocument> converter, int maxBatchSize, int maxInFlightRequests,
+            int maxBufferedRequests, long maxBatchSizeInBytes, long maxTimeInBufferMs, long maxRecordSizeInBytes,
+            SinkSettings settings) {
+        super(new SizeLimitedConverter<>(converter, settings.rejectedDocumentHandler(), maxRecordSizeInBytes),
+                maxBatchSize, maxInFlightRequests, maxBufferedRequests, maxBatchSizeInBytes, maxTimeInBufferMs,
+                maxRecordSizeInBytes, settings.flinkRequestTimeoutMillis(), false);
+        this.settings = settings;
     }
 
-    public static ElasticsearchSink of(ElasticsearchSinkConfig config) {
-        return new ElasticsearchSink(config);
-    }
-
-    /** Flink's own timeout for a request: the HTTP timeout may apply to the templates and then to the bulk. */
-    static long requestTimeoutMillis(ElasticsearchSinkConfig config) {
-        return 2 * config.requestTimeout().toMillis() + 1000;
+    public static <InputT> ElasticsearchSinkBuilder<InputT> builder() {
+        return new ElasticsearchSinkBuilder<>();
     }
 
     @Override
-    public StatefulSinkWriter<EsDocument, BufferedRequestState<EsDocument>> createWriter(WriterInitContext context) {
+    public StatefulSinkWriter<InputT, BufferedRequestState<EsDocument>> createWriter(WriterInitContext context) {
         return restoreWriter(context, List.of());
     }
 
     @Override
-    public StatefulSinkWriter<EsDocument, BufferedRequestState<EsDocument>> restoreWriter(
+    public StatefulSinkWriter<InputT, BufferedRequestState<EsDocument>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states) {
-        return new ElasticsearchSinkWriter(config, getElementConverter(), context, states);
+        BackoffRateLimitingStrategy rateLimiter = new BackoffRateLimitingStrategy(
+                getMaxInFlightRequests(), getMaxBatchSize(), context.getProcessingTimeService());
+        AsyncSinkWriterConfiguration configuration = AsyncSinkWriterConfiguration.builder()
+                .setMaxBatchSize(getMaxBatchSize())
+                .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
+                .setMaxInFlightRequests(getMaxInFlightRequests())
+                .setMaxBufferedRequests(getMaxBufferedRequests())
+                .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
+                .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
+                .setRequestTimeoutMS(getRequestTimeoutMS())
+                .setFailOnTimeout(getFailOnTimeout())
+                .setRateLimitingStrategy(rateLimiter)
+                .build();
+        return new ElasticsearchSinkWriter<>(settings, getElementConverter(), configuration, rateLimiter, context, states);
     }
 
     @Override
     public SimpleVersionedSerializer<BufferedRequestState<EsDocument>> getWriterStateSerializer() {
         return new EsDocumentStateSerializer();
+    }
+
+    /** The settings, with every secret shown as where it is, never as its value. */
+    @Override
+    public String toString() {
+        return "ElasticsearchSink{" + settings + ", maxBatchSize=" + getMaxBatchSize()
+                + ", maxBatchSizeInBytes=" + getMaxBatchSizeInBytes() + ", maxInFlightRequests=" + getMaxInFlightRequests()
+                + ", maxBufferedRequests=" + getMaxBufferedRequests() + ", maxTimeInBufferMS=" + getMaxTimeInBufferMS()
+                + ", maxRecordSizeInBytes=" + getMaxRecordSizeInBytes() + "}";
     }
 }

@@ -8,10 +8,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.operators.MailboxExecutor;
@@ -29,18 +29,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends buffered documents to Elasticsearch as bulk {@code create} requests and sorts the results:
  * written, already present (409), retried after a backoff (429, 5xx, or the whole request failing
- * for lack of Elasticsearch), or replaced by a dead-letter document (any other status).
+ * for lack of Elasticsearch), or replaced by the {@link RejectedDocumentHandler}'s document (any
+ * other status).
  *
  * <p>Responses are handled on the mailbox thread, so the counters, the backoff state and the rate
  * limiter are touched by one thread only. A backoff never holds a request in flight: the documents go
  * back to the buffer at once (and so into checkpoints) and {@link BackoffRateLimitingStrategy} keeps
  * the next batch waiting.
  */
-final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocument> {
+final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDocument> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
 
-    private final ElasticsearchSinkConfig config;
+    private final SinkSettings settings;
     private final ElasticsearchAsyncClient client;
     private final MailboxExecutor mailbox;
     private final BackoffRateLimitingStrategy rateLimiter;
@@ -52,25 +53,19 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
     private final Counter retries;
     private volatile long currentBackoffMillis;
     private int consecutiveFailures;
-    private CompletableFuture<Void> templates;
-
-    ElasticsearchSinkWriter(ElasticsearchSinkConfig config, ElementConverter<EsDocument, EsDocument> converter,
-            WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states) {
-        this(config, converter, context, states, new BackoffRateLimitingStrategy(
-                config.maxInFlightRequests(), config.maxBatchSize(), context.getProcessingTimeService()));
-    }
+    private CompletableFuture<Void> setup;
 
     // The non-deprecated constructor takes a BatchCreator and a RequestBuffer whose only implementations
     // are @Internal; this one builds those same defaults.
     @SuppressWarnings("deprecation")
-    private ElasticsearchSinkWriter(ElasticsearchSinkConfig config, ElementConverter<EsDocument, EsDocument> converter,
-            WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states,
-            BackoffRateLimitingStrategy rateLimiter) {
-        super(converter, context, writerConfiguration(config, rateLimiter), states);
-        this.config = config;
+    ElasticsearchSinkWriter(SinkSettings settings, ElementConverter<InputT, EsDocument> converter,
+            AsyncSinkWriterConfiguration configuration, BackoffRateLimitingStrategy rateLimiter,
+            WriterInitContext context, Collection<BufferedRequestState<EsDocument>> states) {
+        super(converter, context, configuration, states);
+        this.settings = settings;
         this.rateLimiter = rateLimiter;
         this.mailbox = context.getMailboxExecutor();
-        this.backoff = new BackoffPolicy(config.initialBackoff(), config.maxBackoff(), new SplittableRandom());
+        this.backoff = new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom());
         MetricGroup metrics = context.metricGroup();
         this.written = metrics.counter("documentsWritten");
         this.alreadyPresent = metrics.counter("documentsAlreadyPresent");
@@ -78,43 +73,15 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         this.deadLettersRejected = metrics.counter("deadLettersRejected");
         this.retries = metrics.counter("retries");
         metrics.gauge("currentBackoffMs", () -> currentBackoffMillis);
-        this.client = ElasticsearchClients.create(config);
-        if (config.installTemplates()) {
-            templates = IndexTemplateInstaller.install(client);
-        }
-    }
-
-    private static AsyncSinkWriterConfiguration writerConfiguration(
-            ElasticsearchSinkConfig config, BackoffRateLimitingStrategy rateLimiter) {
-        return AsyncSinkWriterConfiguration.builder()
-                .setMaxBatchSize(config.maxBatchSize())
-                .setMaxBatchSizeInBytes(config.maxBatchBytes())
-                .setMaxInFlightRequests(config.maxInFlightRequests())
-                .setMaxBufferedRequests(config.maxBufferedDocuments())
-                .setMaxTimeInBufferMS(config.maxTimeInBuffer().toMillis())
-                .setMaxRecordSizeInBytes(config.maxDocumentBytes())
-                .setRequestTimeoutMS(ElasticsearchSink.requestTimeoutMillis(config))
-                .setFailOnTimeout(false)
-                .setRateLimitingStrategy(rateLimiter)
-                .build();
-    }
-
-    /** A document too large for a bulk request goes to the dead-letter index (capped) instead of failing the job. */
-    @Override
-    public void write(EsDocument document, Context context) throws IOException, InterruptedException {
-        if (document.sizeInBytes() > config.maxDocumentBytes()) {
-            document = deadLetter(document, null, "document_too_large",
-                    "document of " + document.sizeInBytes() + " bytes exceeds maxDocumentBytes "
-                            + config.maxDocumentBytes());
-        }
-        super.write(document, context);
+        this.client = ElasticsearchClients.create(settings.connection());
+        this.setup = startSetup();
     }
 
     @Override
     protected void submitRequestEntries(List<EsDocument> batch, ResultHandler<EsDocument> result) {
         BulkRequest request = bulkRequest(batch);
-        templatesInstalled()
-                .thenCompose(installed -> client.bulk(request))
+        setupDone()
+                .thenCompose(done -> client.bulk(request))
                 .whenComplete((response, failure) -> {
                     long arrived = System.currentTimeMillis();
                     mailbox.execute(() -> onResponse(batch, response, failure, result, arrived),
@@ -136,18 +103,16 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         }
     }
 
-    /**
-     * The templates are put when the writer starts; a bulk waits for them, so that no data stream is
-     * created without them, and puts them again if that failed (Elasticsearch was down, say).
-     */
-    private CompletableFuture<Void> templatesInstalled() {
-        if (!config.installTemplates()) {
-            return CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> startSetup() {
+        return settings.setup() == null ? CompletableFuture.completedFuture(null) : settings.setup().run(client);
+    }
+
+    /** A bulk waits for the setup, and runs it again if it failed (Elasticsearch was down, say). */
+    private CompletableFuture<Void> setupDone() {
+        if (setup.isCompletedExceptionally()) {
+            setup = startSetup();
         }
-        if (templates.isCompletedExceptionally()) {
-            templates = IndexTemplateInstaller.install(client);
-        }
-        return templates;
+        return setup;
     }
 
     private static BulkRequest bulkRequest(List<EsDocument> batch) {
@@ -205,27 +170,27 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         for (int i = 0; i < batch.size(); i++) {
             EsDocument document = batch.get(i);
             BulkResponseItem item = items.get(i);
-            boolean isDeadLetter = document.index().equals(config.deadLetterIndex());
+            boolean isReplacement = settings.rejectedDocumentHandler().isReplacement(document);
             switch (BulkItemOutcome.of(item.status())) {
                 case WRITTEN -> {
-                    (isDeadLetter ? deadLettered : written).inc();
-                    if (!isDeadLetter && config.acknowledgementListener() != null) {
-                        config.acknowledgementListener().acknowledged(document, arrived);
+                    (isReplacement ? deadLettered : written).inc();
+                    if (!isReplacement && settings.acknowledgementListener() != null) {
+                        settings.acknowledgementListener().acknowledged(document, arrived);
                     }
                 }
                 case ALREADY_PRESENT -> alreadyPresent.inc();
                 case RETRY -> {
                     again.add(document);
                     refused++;
-                    firstRefusal = firstRefusal != null ? firstRefusal : reason(item);
+                    firstRefusal = firstRefusal != null ? firstRefusal : rejection(item).toString();
                 }
-                case DEAD_LETTER -> {
-                    if (isDeadLetter) {
+                case REJECTED -> {
+                    if (isReplacement) {
                         deadLettersRejected.inc();
-                        LOG.error("Elasticsearch rejected dead-letter document {} in {} ({}): it is lost",
-                                document.id(), document.index(), reason(item));
+                        LOG.error("Elasticsearch rejected replacement document {} in {} ({}): it is lost",
+                                document.id(), document.index(), rejection(item));
                     } else {
-                        again.add(deadLetter(document, item.status(), errorType(item), reason(item)));
+                        again.add(replacement(document, item));
                     }
                 }
             }
@@ -254,22 +219,20 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsDocument, EsDocume
         return delay;
     }
 
-    private EsDocument deadLetter(EsDocument document, Integer status, String errorType, String reason) {
-        LOG.warn("Dead-lettering document {} for {}: {}", document.id(), document.index(), reason);
-        return DeadLetterDocument.of(document, status, errorType, reason, config.deadLetterIndex(), Instant.now());
+    private EsDocument replacement(EsDocument document, BulkResponseItem item) {
+        Rejection rejection = rejection(item);
+        LOG.warn("Replacing document {} for {}: {}", document.id(), document.index(), rejection);
+        return settings.rejectedDocumentHandler().replacementFor(document, rejection);
     }
 
-    private static String errorType(BulkResponseItem item) {
-        return item.error() != null ? item.error().type() : "http_" + item.status();
-    }
-
-    private static String reason(BulkResponseItem item) {
+    private static Rejection rejection(BulkResponseItem item) {
         ErrorCause error = item.error();
         if (error == null) {
-            return "status " + item.status();
+            return new Rejection(OptionalInt.of(item.status()), "http_" + item.status(), "no error given");
         }
-        String reason = item.status() + " " + error.type() + ": " + error.reason();
         ErrorCause cause = error.causedBy();
-        return cause == null ? reason : reason + " (caused by " + cause.type() + ": " + cause.reason() + ")";
+        String reason = cause == null ? error.reason()
+                : error.reason() + " (caused by " + cause.type() + ": " + cause.reason() + ")";
+        return new Rejection(OptionalInt.of(item.status()), error.type(), reason);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A document to create in Elasticsearch: the target index or data stream, a deterministic id and the
  * document as UTF-8 JSON bytes, which the sink sends as they are, without parsing them.
  *
- * <p>It is both the sink's input element and its buffered request entry; {@link
+ * <p>It is the sink's request entry, made from each input by the caller's element converter; {@link
  * EsDocumentStateSerializer} writes it into checkpoints.
  */
 public record EsDocument(String index, String id, byte[] json) implements Serializable {

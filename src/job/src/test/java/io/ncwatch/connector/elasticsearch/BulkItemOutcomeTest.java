@@ -16,10 +16,10 @@ class BulkItemOutcomeTest {
         "500, RETRY",
         "502, RETRY",
         "503, RETRY",
-        "400, DEAD_LETTER",
-        "403, DEAD_LETTER",
-        "404, DEAD_LETTER",
-        "413, DEAD_LETTER",
+        "400, REJECTED",
+        "403, REJECTED",
+        "404, REJECTED",
+        "413, REJECTED",
     })
     void each_status_of_a_create_item_has_one_outcome(int status, BulkItemOutcome expected) {
         assertThat(BulkItemOutcome.of(status)).isEqualTo(expected);

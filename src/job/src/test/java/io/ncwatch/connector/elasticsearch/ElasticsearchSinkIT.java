@@ -2,11 +2,18 @@ package io.ncwatch.connector.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.testing.ElasticsearchServer;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +35,11 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The sink in a Flink job against a real Elasticsearch 8.19. */
+/**
+ * The sink in a Flink job against a real Elasticsearch 8.19: numbers in, turned into documents by the
+ * element converter, with a setup that installs a template and a handler that keeps rejected documents
+ * in an index of their own.
+ */
 class ElasticsearchSinkIT {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
@@ -40,8 +51,46 @@ class ElasticsearchSinkIT {
 
     private final ElasticsearchServer elasticsearch = ElasticsearchServer.shared();
     private final String namespace = "it" + NAMESPACES.incrementAndGet();
-    private final String alerts = "logs-ncwatch.alerts-" + namespace;
-    private final String deadLetters = "logs-ncwatch.deadletter-" + namespace;
+    private final String alerts = "logs-sinkit.alerts-" + namespace;
+    private final String rejected = "logs-sinkit.rejected-" + namespace;
+
+    /** Maps the fields the tests check, for the alerts data streams of every test. */
+    private static final ElasticsearchSetup ALERTS_TEMPLATE = client -> client.indices()
+            .putIndexTemplate(PutIndexTemplateRequest.of(template -> template.name("sinkit-alerts").withJson(new StringReader("""
+                    {"index_patterns": ["logs-sinkit.alerts-*"], "data_stream": {}, "priority": 200,
+                     "template": {"mappings": {"properties": {
+                       "@timestamp": {"type": "date"},
+                       "container": {"properties": {"id": {"type": "keyword"}}},
+                       "source": {"properties": {"ip": {"type": "ip"}, "port": {"type": "long"}}}}}}}
+                    """))))
+            .thenApply(response -> null);
+
+    /** Writes what Elasticsearch said of a rejected document into the index {@code rejected}, under the same id. */
+    private record KeepRejected(String rejected) implements RejectedDocumentHandler {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public EsDocument replacementFor(EsDocument document, Rejection rejection) {
+            ObjectNode why = JSON.createObjectNode();
+            why.put("@timestamp", "2026-01-01T00:00:00Z");
+            why.put("index", document.index());
+            why.put("id", document.id());
+            rejection.status().ifPresent(status -> why.put("status", status));
+            why.put("type", rejection.type());
+            why.put("reason", rejection.reason());
+            why.put("bytes", document.json().length);
+            try {
+                return new EsDocument(rejected, document.id(), JSON.writeValueAsBytes(why));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean isReplacement(EsDocument document) {
+            return document.index().equals(rejected);
+        }
+    }
 
     /** An alert as the job's builder writes it, pretty-printed on purpose: raw newlines must not break the bulk body. */
     static EsDocument alert(String index, long n) {
@@ -59,33 +108,47 @@ class ElasticsearchSinkIT {
         return new EsDocument(index, "alert-" + n, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private ElasticsearchSinkConfig.Builder config(String url) {
-        return ElasticsearchSinkConfig.builder()
-                .hosts(url)
-                .deadLetterIndex(deadLetters)
-                .maxBatchSize(40)
-                .maxBufferedDocuments(200)
-                .maxTimeInBuffer(Duration.ofMillis(100))
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(500));
+    /** Replaces a rejected document by a copy of itself under another id, which the mapping refuses as well. */
+    private record CopyInPlace() implements RejectedDocumentHandler {
+        @Override
+        public EsDocument replacementFor(EsDocument document, Rejection rejection) {
+            return new EsDocument(document.index(), "copy-of-" + document.id(), document.json());
+        }
+
+        @Override
+        public boolean isReplacement(EsDocument document) {
+            return document.id().startsWith("copy-of-");
+        }
     }
 
-    /** Runs a bounded job with checkpoints and without Kryo: DOCUMENTS, parallelism 2, into the sink. */
-    private static JobID run(List<EsDocument> documents, ElasticsearchSinkConfig config) throws Exception {
-        return start(documents, config).getJobExecutionResult().get().getJobID();
+    /** A sink whose converter turns the n-th number into DOCUMENTS' n-th document. */
+    private ElasticsearchSinkBuilder<Long> sink(String url, List<EsDocument> documents) {
+        return ElasticsearchSink.<Long>builder()
+                .setElementConverter((n, context) -> documents.get(Math.toIntExact(n)))
+                .setHosts(url)
+                .setBeforeFirstWrite(ALERTS_TEMPLATE)
+                .setRejectedDocumentHandler(new KeepRejected(rejected))
+                .setMaxBatchSize(40)
+                .setMaxBufferedRequests(200)
+                .setMaxTimeInBufferMS(100)
+                .setBackoff(Duration.ofMillis(20), Duration.ofMillis(500));
     }
 
-    private static JobClient start(List<EsDocument> documents, ElasticsearchSinkConfig config) throws Exception {
+    /** Runs a bounded job with checkpoints and without Kryo: the numbers 0 to count - 1, parallelism 2, into the sink. */
+    private static JobID run(int count, ElasticsearchSink<Long> sink) throws Exception {
+        return start(count, sink).getJobExecutionResult().get().getJobID();
+    }
+
+    private static JobClient start(int count, ElasticsearchSink<Long> sink) throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(100));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        env.fromSequence(0, documents.size() - 1)
-                .map(i -> documents.get(Math.toIntExact(i)))
-                .returns(EsDocument.class)
-                .uid("documents")
-                .sinkTo(ElasticsearchSink.of(config))
+        env.fromSequence(0, count - 1)
+                .uid("numbers")
+                .sinkTo(sink)
                 .uid("elasticsearch-sink")
                 .name("Elasticsearch");
         return env.executeAsync("elasticsearch-sink-it");
@@ -111,9 +174,9 @@ class ElasticsearchSinkIT {
     @Test
     void writes_each_document_once_with_its_id_and_fields_and_a_rerun_adds_none() throws Exception {
         List<EsDocument> input = alerts(300);
-        ElasticsearchSinkConfig config = config(elasticsearch.url()).build();
+        ElasticsearchSink<Long> sink = sink(elasticsearch.url(), input).build();
 
-        JobID first = run(input, config);
+        JobID first = run(input.size(), sink);
 
         Map<String, JsonNode> stored = elasticsearch.documents(alerts);
         assertThat(stored.keySet()).isEqualTo(input.stream().map(EsDocument::id).collect(Collectors.toSet()));
@@ -124,7 +187,7 @@ class ElasticsearchSinkIT {
         assertThat(metric(first, "documentsWritten")).isEqualTo(300);
         assertThat(metric(first, "documentsAlreadyPresent")).isZero();
 
-        JobID second = run(input, config);
+        JobID second = run(input.size(), sink);
 
         assertThat(elasticsearch.count(alerts)).isEqualTo(300);
         assertThat(metric(second, "documentsWritten")).isZero();
@@ -132,15 +195,10 @@ class ElasticsearchSinkIT {
     }
 
     @Test
-    void the_data_stream_gets_the_templates_mappings() throws Exception {
-        run(alerts(5), config(elasticsearch.url()).build());
+    void the_setup_is_in_place_before_the_first_write() throws Exception {
+        List<EsDocument> input = alerts(5);
 
-        JsonNode template = elasticsearch.request("GET", "/_index_template/ncwatch-alerts", null)
-                .at("/index_templates/0/index_template");
-        assertThat(template.at("/index_patterns/0").asText()).isEqualTo("logs-ncwatch.alerts-*");
-        assertThat(template.at("/priority").asLong()).isGreaterThan(100);
-        assertThat(elasticsearch.request("GET", "/_index_template/ncwatch-deadletter", null)
-                .at("/index_templates/0/name").asText()).isEqualTo("ncwatch-deadletter");
+        run(input.size(), sink(elasticsearch.url(), input).build());
 
         JsonNode mapping = elasticsearch.request("GET", "/" + alerts + "/_mapping", null).elements().next()
                 .at("/mappings/properties");
@@ -151,32 +209,48 @@ class ElasticsearchSinkIT {
     }
 
     @Test
-    void a_document_the_mapping_rejects_is_dead_lettered_with_its_reason_and_the_rest_is_written() throws Exception {
-        EsDocument rejected = new EsDocument(alerts, "alert-bad",
+    void a_document_the_mapping_rejects_goes_to_the_handler_with_its_reason_and_the_rest_is_written() throws Exception {
+        EsDocument unparsable = new EsDocument(alerts, "alert-bad",
                 "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"source\":{\"port\":\"not-a-port\"}}"
                         .getBytes(StandardCharsets.UTF_8));
-        List<EsDocument> input = new java.util.ArrayList<>(alerts(100));
-        input.add(37, rejected);
+        List<EsDocument> input = new ArrayList<>(alerts(100));
+        input.add(37, unparsable);
 
-        JobID job = run(input, config(elasticsearch.url()).build());
+        JobID job = run(input.size(), sink(elasticsearch.url(), input).build());
 
         assertThat(elasticsearch.count(alerts)).isEqualTo(100);
-        Map<String, JsonNode> letters = elasticsearch.documents(deadLetters);
-        assertThat(letters).hasSize(1);
-        JsonNode letter = letters.values().iterator().next();
-        assertThat(letter.at("/ncwatch/deadletter/index").asText()).isEqualTo(alerts);
-        assertThat(letter.at("/ncwatch/deadletter/id").asText()).isEqualTo("alert-bad");
-        assertThat(letter.at("/http/response/status_code").asInt()).isEqualTo(400);
-        assertThat(letter.at("/error/type").asText()).isEqualTo("document_parsing_exception");
-        assertThat(letter.at("/error/message").asText()).contains("source.port");
-        assertThat(letter.at("/event/original").asText()).isEqualTo(rejected.jsonText());
+        Map<String, JsonNode> kept = elasticsearch.documents(rejected);
+        assertThat(kept.keySet()).containsExactly("alert-bad");
+        JsonNode why = kept.get("alert-bad");
+        assertThat(why.at("/index").asText()).isEqualTo(alerts);
+        assertThat(why.at("/status").asInt()).isEqualTo(400);
+        assertThat(why.at("/type").asText()).isEqualTo("document_parsing_exception");
+        assertThat(why.at("/reason").asText()).contains("source.port");
+        assertThat(why.at("/bytes").asInt()).isEqualTo(unparsable.json().length);
         assertThat(metric(job, "documentsWritten")).isEqualTo(100);
         assertThat(metric(job, "documentsDeadLettered")).isEqualTo(1);
 
-        JobID replay = run(input, config(elasticsearch.url()).build());
+        JobID replay = run(input.size(), sink(elasticsearch.url(), input).build());
 
-        assertThat(elasticsearch.count(deadLetters)).isEqualTo(1);
+        assertThat(elasticsearch.count(rejected)).isEqualTo(1);
         assertThat(metric(replay, "documentsAlreadyPresent")).isEqualTo(101);
+    }
+
+    @Test
+    void a_replacement_elasticsearch_rejects_too_is_counted_as_lost_and_never_replaced_again() throws Exception {
+        EsDocument unparsable = new EsDocument(alerts, "alert-bad",
+                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"source\":{\"port\":\"not-a-port\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+        List<EsDocument> input = new ArrayList<>(alerts(10));
+        input.add(unparsable);
+        ElasticsearchSink<Long> sink = sink(elasticsearch.url(), input).setRejectedDocumentHandler(new CopyInPlace()).build();
+
+        JobID job = run(input.size(), sink);
+
+        assertThat(elasticsearch.count(alerts)).isEqualTo(10);
+        assertThat(metric(job, "documentsWritten")).isEqualTo(10);
+        assertThat(metric(job, "deadLettersRejected")).isEqualTo(1);
+        assertThat(metric(job, "documentsDeadLettered")).isZero();
     }
 
     @Test
@@ -184,7 +258,7 @@ class ElasticsearchSinkIT {
         List<EsDocument> input = alerts(200);
         JobID job;
         try (UnavailableProxy proxy = new UnavailableProxy(elasticsearch.url(), "/_bulk", 3)) {
-            job = run(input, config(proxy.url()).build());
+            job = run(input.size(), sink(proxy.url(), input).build());
         }
 
         assertThat(elasticsearch.documents(alerts).keySet())
@@ -198,7 +272,7 @@ class ElasticsearchSinkIT {
     void a_job_started_while_elasticsearch_is_unreachable_waits_and_then_writes_everything() throws Exception {
         List<EsDocument> input = alerts(100);
         int port = freePort();
-        JobClient job = start(input, config("http://localhost:" + port).build());
+        JobClient job = start(input.size(), sink("http://localhost:" + port, input).build());
         while (metric(job.getJobID(), "retries") < 3) {
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("job ended while unreachable").isFalse();
             Thread.sleep(100);
@@ -214,17 +288,18 @@ class ElasticsearchSinkIT {
         assertThat(metric(job.getJobID(), "documentsWritten")).isEqualTo(100);
     }
 
-    private static int freePort() throws java.io.IOException {
+    private static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
     @Test
-    void templates_refused_at_start_are_put_again_before_the_first_bulk() throws Exception {
+    void a_setup_refused_at_start_is_run_again_before_the_first_bulk() throws Exception {
+        List<EsDocument> input = alerts(50);
         JobID job;
         try (UnavailableProxy proxy = new UnavailableProxy(elasticsearch.url(), "/_index_template/", 3)) {
-            job = run(alerts(50), config(proxy.url()).build());
+            job = run(input.size(), sink(proxy.url(), input).build());
         }
 
         assertThat(metric(job, "retries")).isPositive();
@@ -234,18 +309,19 @@ class ElasticsearchSinkIT {
     }
 
     @Test
-    void a_document_too_large_for_a_bulk_is_dead_lettered_capped() throws Exception {
+    void a_document_too_large_for_a_bulk_goes_to_the_handler_without_a_status() throws Exception {
         String huge = "x".repeat(100_000);
         EsDocument large = new EsDocument(alerts, "alert-huge",
                 ("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"message\":\"" + huge + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
+        List<EsDocument> input = List.of(alert(alerts, 1), large);
 
-        run(List.of(alert(alerts, 1), large), config(elasticsearch.url()).maxDocumentBytes(64 * 1024).build());
+        run(input.size(), sink(elasticsearch.url(), input).setMaxRecordSizeInBytes(64 * 1024).build());
 
         assertThat(elasticsearch.documents(alerts).keySet()).isEqualTo(Set.of("alert-1"));
-        JsonNode letter = elasticsearch.documents(deadLetters).values().iterator().next();
-        assertThat(letter.at("/error/type").asText()).isEqualTo("document_too_large");
-        assertThat(letter.at("/ncwatch/deadletter/truncated").asBoolean()).isTrue();
-        assertThat(letter.at("/ncwatch/deadletter/original_bytes").asLong()).isEqualTo(large.json().length);
+        JsonNode why = elasticsearch.documents(rejected).get("alert-huge");
+        assertThat(why.at("/type").asText()).isEqualTo("document_too_large");
+        assertThat(why.has("status")).isFalse();
+        assertThat(why.at("/bytes").asLong()).isEqualTo(large.json().length);
     }
 }
