@@ -1,9 +1,9 @@
 package io.ncwatch.eql.parser;
 
+import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Expr.ArithmeticOp;
 import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.parser.ast.Expr.MatchKind;
-import io.ncwatch.eql.parser.ast.Expr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

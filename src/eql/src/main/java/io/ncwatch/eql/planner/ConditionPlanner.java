@@ -3,8 +3,8 @@ package io.ncwatch.eql.planner;
 import static io.ncwatch.eql.analysis.FieldReferences.isConstant;
 
 import io.ncwatch.eql.analysis.ResolvedField;
-import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.parser.ast.Expr;
+import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.runtime.CidrMatcher;
 import io.ncwatch.eql.runtime.Connectives;
 import io.ncwatch.eql.runtime.FieldCondition;

@@ -1,9 +1,9 @@
 package io.ncwatch.eql.planner;
 
 import io.ncwatch.eql.analysis.ResolvedField;
+import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.parser.ast.Expr.MatchKind;
-import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.runtime.Relation;
 import io.ncwatch.eql.runtime.ScriptCondition;
 import io.ncwatch.eql.runtime.ScriptExpr;

@@ -3,10 +3,10 @@ package io.ncwatch.eql.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Expr.ArithmeticOp;
 import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.parser.ast.Expr.MatchKind;
-import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Query;
 import java.time.Duration;
 import java.util.Arrays;

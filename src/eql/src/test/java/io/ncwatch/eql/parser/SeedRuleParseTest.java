@@ -3,9 +3,9 @@ package io.ncwatch.eql.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.eql.SeedQuery;
+import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Expr.CompareOp;
 import io.ncwatch.eql.parser.ast.Expr.MatchKind;
-import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Query;
 import java.util.Arrays;
 import java.util.List;
