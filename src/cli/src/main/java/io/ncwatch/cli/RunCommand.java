@@ -1,5 +1,6 @@
 package io.ncwatch.cli;
 
+import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.job.JobConfig;
@@ -32,7 +33,7 @@ public final class RunCommand {
     private static int run(JobOptions options) throws Exception {
         Path jobDirectory = options.jobDirectory() != null ? options.jobDirectory() : defaultJob();
         boolean services = options.overrides().containsKey(KafkaSettings.BOOTSTRAP_SERVERS.key())
-                || options.overrides().containsKey(JobConfig.Elasticsearch.URL.key());
+                || options.overrides().containsKey(ElasticsearchSettings.URL.key());
         Map<String, String> overrides = new LinkedHashMap<>();
         if (!services) {
             overrides.put(JobConfig.Outputs.ELASTICSEARCH.key(), "false");
@@ -68,7 +69,7 @@ public final class RunCommand {
         List<String> outputs = new ArrayList<>();
         if (config.outputs().elasticsearch()) {
             outputs.add(config.elasticsearch().alertsIndex() + " at "
-                    + config.elasticsearch().url().replaceAll("//[^/@]*@", "//"));
+                    + config.elasticsearch().connection().url().replaceAll("//[^/@]*@", "//"));
         }
         if (config.outputs().kafka()) {
             outputs.add("Kafka topic " + topics.alerts());

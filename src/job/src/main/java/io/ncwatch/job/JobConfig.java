@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.context.ContextSettings;
 import io.ncwatch.correlate.CorrelationSettings;
@@ -150,30 +151,21 @@ public record JobConfig(
     }
 
     /**
+     * @param connection where the sink writes and how it authenticates
      * @param namespace alerts go to {@code logs-ncwatch.alerts-<namespace>}, dead letters to
      *     {@code logs-ncwatch.deadletter-<namespace>}
-     * @param auth where the credentials are; none for a cluster without security
-     * @param maxBackoff the longest wait between retries while Elasticsearch refuses or fails requests
      */
-    public record Elasticsearch(String url, String namespace, Auth auth, Tls tls, Duration maxBackoff) {
-        public static final ConfigOption<String> URL = ConfigOptions.key("elasticsearch.url")
-                .stringType().defaultValue("http://localhost:9200")
-                .withDescription("one URL, or several separated by commas");
+    public record Elasticsearch(ElasticsearchSettings connection, String namespace) {
         public static final ConfigOption<String> NAMESPACE = ConfigOptions.key("elasticsearch.namespace")
                 .stringType().defaultValue("default")
                 .withDescription("alerts to logs-ncwatch.alerts-<ns>, dead letters to logs-ncwatch.deadletter-<ns>");
-        public static final ConfigOption<Duration> MAX_BACKOFF = ConfigOptions.key("elasticsearch.max-backoff")
-                .durationType().defaultValue(Duration.ofSeconds(30))
-                .withDescription("the longest wait between retries while Elasticsearch is away or overloaded"
-                        + " (waits double from 100 ms)");
 
         static List<ConfigOption<?>> options() {
-            return concat(List.of(URL, NAMESPACE), Auth.options(), Tls.options(), List.of(MAX_BACKOFF));
+            return concat(ElasticsearchSettings.options(), List.of(NAMESPACE));
         }
 
         static Elasticsearch from(ReadableConfig config) {
-            return new Elasticsearch(config.get(URL), config.get(NAMESPACE), Auth.from(config), Tls.from(config),
-                    config.get(MAX_BACKOFF));
+            return new Elasticsearch(ElasticsearchSettings.from(config), config.get(NAMESPACE));
         }
 
         public String alertsIndex() {
@@ -182,48 +174,6 @@ public record JobConfig(
 
         public String deadLetterIndex() {
             return "logs-ncwatch.deadletter-" + namespace;
-        }
-    }
-
-    /**
-     * Credentials by reference, never inline: {@code env:VARIABLE} or {@code file:PATH}, read on the
-     * machines that run the sink. An API key (the encoded form Kibana shows), or a username and password.
-     */
-    public record Auth(String apiKey, String username, String password) {
-        public static final ConfigOption<String> API_KEY = ConfigOptions.key("elasticsearch.auth.api-key")
-                .stringType().noDefaultValue()
-                .withDescription("env:VARIABLE or file:PATH holding the encoded API key");
-        public static final ConfigOption<String> USERNAME = ConfigOptions.key("elasticsearch.auth.username")
-                .stringType().noDefaultValue()
-                .withDescription("basic auth user");
-        public static final ConfigOption<String> PASSWORD = ConfigOptions.key("elasticsearch.auth.password")
-                .stringType().noDefaultValue()
-                .withDescription("basic auth password, as env:VARIABLE or file:PATH");
-
-        static List<ConfigOption<?>> options() {
-            return List.of(API_KEY, USERNAME, PASSWORD);
-        }
-
-        static Auth from(ReadableConfig config) {
-            return new Auth(config.get(API_KEY), config.get(USERNAME), config.get(PASSWORD));
-        }
-    }
-
-    /** @param caFile PEM file of the CA that signed the server's certificate; or the certificate's SHA-256 fingerprint */
-    public record Tls(String caFile, String fingerprint) {
-        public static final ConfigOption<String> CA_FILE = ConfigOptions.key("elasticsearch.tls.ca-file")
-                .stringType().noDefaultValue()
-                .withDescription("PEM of the CA that signed the server certificate; none given: the JVM's trust store");
-        public static final ConfigOption<String> FINGERPRINT = ConfigOptions.key("elasticsearch.tls.fingerprint")
-                .stringType().noDefaultValue()
-                .withDescription("or that CA certificate's SHA-256 fingerprint");
-
-        static List<ConfigOption<?>> options() {
-            return List.of(CA_FILE, FINGERPRINT);
-        }
-
-        static Tls from(ReadableConfig config) {
-            return new Tls(config.get(CA_FILE), config.get(FINGERPRINT));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ncwatch.job;
 
+import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
             new SettingOption("--deadletter-topic", "TOPIC", JobConfig.Topics.DEADLETTER),
             new SettingOption("--group-id", "ID", KafkaSettings.GROUP_ID),
             new SettingOption("--bounded", null, KafkaSettings.BOUNDED),
-            new SettingOption("--es", "URL", JobConfig.Elasticsearch.URL),
+            new SettingOption("--es", "URL", ElasticsearchSettings.URL),
             new SettingOption("--namespace", "NS", JobConfig.Elasticsearch.NAMESPACE),
             new SettingOption("--rules", "FILE", JobConfig.RULES),
             new SettingOption("--print", null, JobConfig.Outputs.STDOUT),

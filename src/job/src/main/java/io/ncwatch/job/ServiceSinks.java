@@ -3,9 +3,7 @@ package io.ncwatch.job;
 import io.ncwatch.alert.DeadLetterDocument;
 import io.ncwatch.connector.elasticsearch.AcknowledgementListener;
 import io.ncwatch.connector.elasticsearch.ElasticsearchSink;
-import io.ncwatch.connector.elasticsearch.ElasticsearchSinkBuilder;
 import io.ncwatch.connector.elasticsearch.EsDocument;
-import io.ncwatch.connector.elasticsearch.Secret;
 import io.ncwatch.connector.file.JsonLinesSink;
 import io.ncwatch.connector.kafka.KafkaSinks;
 import io.ncwatch.record.Alert;
@@ -47,23 +45,12 @@ public final class ServiceSinks implements JobSinks {
      * both are installed before the first write, and a document Elasticsearch rejects becomes a dead letter.
      */
     static ElasticsearchSink<EsDocument> elasticsearch(JobConfig.Elasticsearch es, AcknowledgementListener acknowledgements) {
-        ElasticsearchSinkBuilder<EsDocument> builder = ElasticsearchSink.<EsDocument>builder()
+        return es.connection().applyTo(ElasticsearchSink.<EsDocument>builder())
                 .setElementConverter((document, context) -> document)
-                .setHosts(es.url().split(","))
-                .setCaCertificateFile(es.tls().caFile())
-                .setCaFingerprint(es.tls().fingerprint())
-                .setMaxBackoff(es.maxBackoff())
                 .setBeforeFirstWrite(new IndexTemplates())
                 .setRejectedDocumentHandler(new ElasticsearchDeadLetters(es.deadLetterIndex(), es.namespace()))
-                .setAcknowledgementListener(acknowledgements);
-        JobConfig.Auth auth = es.auth();
-        if (auth.apiKey() != null) {
-            builder.setApiKey(Secret.parse(auth.apiKey()));
-        }
-        if (auth.username() != null || auth.password() != null) {
-            builder.setBasicAuth(auth.username(), auth.password() == null ? null : Secret.parse(auth.password()));
-        }
-        return builder.build();
+                .setAcknowledgementListener(acknowledgements)
+                .build();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ncwatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.elasticsearch.EsDocument;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.testing.ElasticsearchServer;
@@ -41,7 +42,7 @@ class ElasticsearchDeadLettersIT {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.fromData(documents, TypeInformation.of(EsDocument.class))
-                .sinkTo(ServiceSinks.elasticsearch(new JobConfig.Elasticsearch(elasticsearch.url(), namespace, null, null, null), null));
+                .sinkTo(ServiceSinks.elasticsearch(new JobConfig.Elasticsearch(ElasticsearchSettings.of(elasticsearch.url()), namespace), null));
         env.execute("elasticsearch-dead-letters-it");
     }
 

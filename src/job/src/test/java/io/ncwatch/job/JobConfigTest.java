@@ -30,7 +30,7 @@ class JobConfigTest {
         assertThat(config.kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.elasticsearch().alertsIndex()).isEqualTo("logs-ncwatch.alerts-default");
         assertThat(config.elasticsearch().deadLetterIndex()).isEqualTo("logs-ncwatch.deadletter-default");
-        assertThat(config.elasticsearch().auth().apiKey()).isNull();
+        assertThat(config.elasticsearch().connection().apiKey()).isNull();
         assertThat(config.eventTime().outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.stateBackend()).isEqualTo("hashmap");
@@ -65,7 +65,7 @@ class JobConfigTest {
         assertThat(config).isEqualTo(JobConfig.of(Map.of("rules", dir.resolve("rule.toml").toString())));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.kafka().bounded()).isFalse();
-        assertThat(config.elasticsearch().url()).isEqualTo("http://localhost:9200");
+        assertThat(config.elasticsearch().connection().url()).isEqualTo("http://localhost:9200");
         assertThat(config.outputs().elasticsearch()).isTrue();
         assertThat(config.outputs().stdout()).isFalse();
         assertThat(config.eventTime().idleness()).isEqualTo(Duration.ofSeconds(30));
@@ -85,7 +85,7 @@ class JobConfigTest {
         assertThat(config.kafka().topics().network()).isEmpty();
         assertThat(config.kafka().bounded()).isTrue();
         assertThat(config.kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.elasticsearch().url()).isEqualTo("https://es:9200");
+        assertThat(config.elasticsearch().connection().url()).isEqualTo("https://es:9200");
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.stateBackend()).isEqualTo("rocksdb");
         assertThat(config.outputs().stdout()).isTrue();
