@@ -2,6 +2,7 @@ package io.ncwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.connector.kafka.KafkaTopics;
 import io.ncwatch.job.CommandLineStyle;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,18 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,39 +95,14 @@ public final class ProduceCommand implements Callable<Integer> {
             return USAGE;
         }
         try (input) {
-            if (createTopicIfMissing()) {
+            if (!KafkaTopics.ensure(kafka, List.of(topic), Optional.of(partitions)).isEmpty()) {
                 out.printf("ncwatch produce: created topic %s with %d partitions%n", topic, partitions);
             }
             return send(input);
-        } catch (ExecutionException | KafkaException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        } catch (IllegalStateException | KafkaException e) {
+            Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
             err.printf("ncwatch produce: Kafka at %s failed: %s%n", kafka, cause);
             return FAILED;
-        }
-    }
-
-    private boolean createTopicIfMissing() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS))) {
-            try {
-                admin.describeTopics(List.of(topic)).allTopicNames().get();
-                return false;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-                        .all().get();
-                return true;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof TopicExistsException) {
-                    return false; // created meanwhile by someone else
-                }
-                throw e;
-            }
         }
     }
 
@@ -148,6 +118,7 @@ public final class ProduceCommand implements Callable<Integer> {
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                         ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.LINGER_MS_CONFIG, 20,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, KAFKA_TIMEOUT_MS),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

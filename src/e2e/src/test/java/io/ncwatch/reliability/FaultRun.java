@@ -1,6 +1,7 @@
 package io.ncwatch.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.connector.kafka.KafkaTopics;
 import io.ncwatch.generate.EventKind;
 import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.generate.FleetGenerator;
@@ -222,6 +223,7 @@ final class FaultRun {
             config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
             config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
 

@@ -25,6 +25,8 @@ public final class KafkaSinks {
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-" + name)
                 .setProperty("transaction.timeout.ms", Long.toString(kafka.transactionTimeout().toMillis()))
+                // The topic may be new (see KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS); alerts are few.
+                .setProperty("max.in.flight.requests.per.connection", Integer.toString(KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS))
                 .setRecordSerializer(new Records<>(topic, key, value))
                 .build();
     }
