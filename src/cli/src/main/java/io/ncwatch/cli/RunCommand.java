@@ -5,6 +5,7 @@ import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.JobOptions;
+import io.ncwatch.job.LocalRun;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.job.SampleRun;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class RunCommand {
         if (services) {
             System.err.println("ncwatch run: " + describe(config));
             long start = System.nanoTime();
-            NcwatchJob.runJob(config);
+            NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
             System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         } else {
             SampleRun.run(config, jobDirectory.resolve("samples"));

@@ -227,17 +227,22 @@ public record JobConfig(
         }
     }
 
-    public record Checkpoints(Duration interval) {
+    /** @param storage where checkpoints go, a file system URI; null: the cluster's (a local run's: a temporary folder) */
+    public record Checkpoints(Duration interval, String storage) {
         public static final ConfigOption<Duration> INTERVAL = ConfigOptions.key("checkpoints.interval")
                 .durationType().defaultValue(Duration.ofSeconds(10))
                 .withDescription("exactly-once checkpoints; alerts reach Kafka consumers (read_committed) at each checkpoint");
+        public static final ConfigOption<String> STORAGE = ConfigOptions.key("checkpoints.storage")
+                .stringType().noDefaultValue()
+                .withDescription("where checkpoints go, e.g. file:///var/lib/ncwatch/checkpoints or s3://bucket/ncwatch;"
+                        + " none given: the cluster's, and a local run's temporary folder");
 
         static List<ConfigOption<?>> options() {
-            return List.of(INTERVAL);
+            return List.of(INTERVAL, STORAGE);
         }
 
         static Checkpoints from(ReadableConfig config) {
-            return new Checkpoints(config.get(INTERVAL));
+            return new Checkpoints(config.get(INTERVAL), config.get(STORAGE));
         }
     }
 

@@ -68,7 +68,12 @@ public final class NcwatchJob {
 
     /** Runs the job against the configured Kafka and Elasticsearch; returns when a bounded run ends. */
     public static JobExecutionResult runJob(JobConfig config) throws Exception {
-        return build(config, new Configuration(), UnaryOperator.identity()).execute(jobName(config));
+        return runJob(config, new Configuration());
+    }
+
+    /** As {@link #runJob(JobConfig)}, with {@code flink} settings of the caller (see {@link LocalRun}). */
+    public static JobExecutionResult runJob(JobConfig config, Configuration flink) throws Exception {
+        return build(config, flink, UnaryOperator.identity()).execute(jobName(config));
     }
 
     /**
@@ -121,6 +126,10 @@ public final class NcwatchJob {
         Configuration flink = new Configuration(base);
         flink.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpoints().interval());
+        if (config.checkpoints().storage() != null) {
+            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpoints().storage());
+        }
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism());
         flink.set(PipelineOptions.GENERIC_TYPES, false);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -34,7 +33,7 @@ public final class SampleRun {
      */
     public static void run(JobConfig config, Path folder) throws Exception {
         List<Rule> rules = JobRules.load(config.ruleFiles(), notice -> System.err.println("ncwatch: " + notice));
-        StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
+        StreamExecutionEnvironment env = NcwatchJob.environment(config, LocalRun.flinkSettings(config));
         DataStream<RawEvent> events = null;
         for (Path file : inputFiles(folder)) {
             String name = file.getFileName().toString();

@@ -1,0 +1,40 @@
+package io.ncwatch.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+
+/**
+ * What a run of the job inside this process ({@code ncwatch run}) needs that a Flink cluster provides:
+ * checkpoints on disk, and an end to a job that keeps failing. Flink's default in a process of its own
+ * keeps checkpoints in the JobManager's memory, 5 MiB at most, which the state of a large input outgrows:
+ * every checkpoint then fails, and the job restarts from the last good one, forever and silently.
+ */
+public final class LocalRun {
+    /** Restarts a local run gets before it stops with its failure. */
+    private static final int RESTARTS = 3;
+
+    private LocalRun() {}
+
+    /**
+     * Checkpoints in a temporary folder unless {@code checkpoints.storage} names a place; a fixed-delay
+     * restart strategy with {@value #RESTARTS} attempts, after which the run ends with the cause.
+     */
+    public static Configuration flinkSettings(JobConfig config) throws IOException {
+        Configuration flink = new Configuration();
+        if (config.checkpoints().storage() == null) {
+            Path checkpoints = Files.createTempDirectory("ncwatch-checkpoints-");
+            checkpoints.toFile().deleteOnExit();
+            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        }
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTARTS);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        return flink;
+    }
+}
