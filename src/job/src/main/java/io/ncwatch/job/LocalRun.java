@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.util.FileUtils;
 
 /**
  * What a run of the job inside this process ({@code ncwatch run}) needs that a Flink cluster provides:
@@ -28,7 +29,8 @@ public final class LocalRun {
         Configuration flink = new Configuration();
         if (config.checkpoints().storage() == null) {
             Path checkpoints = Files.createTempDirectory("ncwatch-checkpoints-");
-            checkpoints.toFile().deleteOnExit();
+            // A run in this process cannot resume from them: the folder goes with the process.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteDirectoryQuietly(checkpoints.toFile())));
             flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         }
