@@ -4,6 +4,7 @@ import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.job.JobConfig;
+import io.ncwatch.job.JobFailure;
 import io.ncwatch.job.JobOptions;
 import io.ncwatch.job.LocalRun;
 import io.ncwatch.job.NcwatchJob;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.flink.runtime.client.JobExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -21,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and prints the alerts; with {@code --kafka} or {@code --es}, runs it against those services.
  */
 public final class RunCommand {
+
+    /** The exit status of a job that failed more often than its restarts allow. */
+    static final int FAILED = 1;
 
     private RunCommand() {}
 
@@ -52,15 +57,25 @@ public final class RunCommand {
             System.err.println("ncwatch run: " + e.getMessage());
             return CommandLineStyle.USAGE;
         }
-        if (services) {
-            System.err.println("ncwatch run: " + describe(config));
-            long start = System.nanoTime();
-            NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
-            System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        } else {
-            SampleRun.run(config, jobDirectory.resolve("samples"));
+        try {
+            if (services) {
+                System.err.println("ncwatch run: " + describe(config));
+                long start = System.nanoTime();
+                NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
+                System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            } else {
+                SampleRun.run(config, jobDirectory.resolve("samples"));
+            }
+        } catch (JobExecutionException e) {
+            System.err.println("ncwatch run: the job stopped after " + restarts(config) + ": " + JobFailure.describe(e));
+            return FAILED;
         }
         return 0;
+    }
+
+    private static String restarts(JobConfig config) {
+        int restarts = LocalRun.restarts(config);
+        return restarts == 1 ? "1 restart" : restarts + " restarts";
     }
 
     /** What a run against services reads and where its alerts go, in one line; no credentials. */

@@ -24,6 +24,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.RestartStrategyOptions;
 
 /**
  * What one detection job runs: read from {@code jobs/<name>/job.yaml}, then overridden by command-line
@@ -41,6 +42,7 @@ public record JobConfig(
         Outputs outputs,
         EventTime eventTime,
         Checkpoints checkpoints,
+        Restarts restarts,
         ContextSettings context,
         CorrelationSettings correlation,
         String stateBackend,
@@ -79,7 +81,7 @@ public record JobConfig(
     /** Every setting of a job, in the order of job.yaml and of the configuration reference. */
     public static List<ConfigOption<?>> options() {
         return concat(List.of(NAME, RULES), Kafka.options(), Elasticsearch.options(), Outputs.options(),
-                EventTime.options(), Checkpoints.options(), ContextSettings.options(),
+                EventTime.options(), Checkpoints.options(), Restarts.options(), ContextSettings.options(),
                 CorrelationSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
 
@@ -246,6 +248,44 @@ public record JobConfig(
         }
     }
 
+    /**
+     * What a failing job does: restart from its last checkpoint, at most {@code attempts} times, then stop
+     * with the failure.
+     *
+     * @param attempts null: the cluster's restart strategy, and {@link LocalRun#RESTARTS} in a local run
+     */
+    public record Restarts(Integer attempts, Duration delay) {
+        public static final ConfigOption<Integer> ATTEMPTS = ConfigOptions.key("restarts.attempts")
+                .intType().noDefaultValue()
+                .withDescription("restarts from the last checkpoint before a failing job stops with its failure;"
+                        + " none given: the cluster's strategy (Flink's default restarts without end, waiting longer"
+                        + " each time), and 3 for a run in this process (ncwatch run)");
+        public static final ConfigOption<Duration> DELAY = ConfigOptions.key("restarts.delay")
+                .durationType().defaultValue(Duration.ofSeconds(1))
+                .withDescription("the wait before each restart, when the job sets its own attempts");
+
+        public Restarts {
+            if (attempts != null && attempts < 0) {
+                throw new IllegalArgumentException(ATTEMPTS.key() + " must be 0 or more, got " + attempts);
+            }
+        }
+
+        static List<ConfigOption<?>> options() {
+            return List.of(ATTEMPTS, DELAY);
+        }
+
+        static Restarts from(ReadableConfig config) {
+            return new Restarts(config.get(ATTEMPTS), config.get(DELAY));
+        }
+
+        /** Sets a fixed-delay strategy of {@code attempts} restarts, this one's delay apart. */
+        void applyTo(Configuration flink, int attempts) {
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, attempts);
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, delay);
+        }
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads {@code <directory>/job.yaml}, then applies {@code overrides} (dotted YAML paths to values). */
@@ -290,7 +330,8 @@ public record JobConfig(
     private static JobConfig from(ReadableConfig config, Path directory) {
         List<String> rules = config.get(RULES).stream().map(rule -> directory.resolve(rule).toString()).toList();
         return new JobConfig(config.get(NAME), rules, Kafka.from(config), Elasticsearch.from(config),
-                Outputs.from(config), EventTime.from(config), Checkpoints.from(config), ContextSettings.from(config),
+                Outputs.from(config), EventTime.from(config), Checkpoints.from(config), Restarts.from(config),
+                ContextSettings.from(config),
                 CorrelationSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
                 config.get(PARALLELISM));
     }

@@ -3,10 +3,8 @@ package io.ncwatch.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.util.FileUtils;
 
 /**
@@ -16,14 +14,20 @@ import org.apache.flink.util.FileUtils;
  * every checkpoint then fails, and the job restarts from the last good one, forever and silently.
  */
 public final class LocalRun {
-    /** Restarts a local run gets before it stops with its failure. */
-    private static final int RESTARTS = 3;
+    /** Restarts a local run gets before it stops with its failure, unless {@code restarts.attempts} says otherwise. */
+    static final int RESTARTS = 3;
+
+    /** How often a local run of {@code config} restarts before it stops. */
+    public static int restarts(JobConfig config) {
+        return config.restarts().attempts() == null ? RESTARTS : config.restarts().attempts();
+    }
 
     private LocalRun() {}
 
     /**
      * Checkpoints in a temporary folder unless {@code checkpoints.storage} names a place; a fixed-delay
-     * restart strategy with {@value #RESTARTS} attempts, after which the run ends with the cause.
+     * restart strategy with {@value #RESTARTS} attempts unless the job sets its own, after which the run
+     * ends with the cause.
      */
     public static Configuration flinkSettings(JobConfig config) throws IOException {
         Configuration flink = new Configuration();
@@ -34,9 +38,7 @@ public final class LocalRun {
             flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         }
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTARTS);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        config.restarts().applyTo(flink, restarts(config));
         return flink;
     }
 }

@@ -131,6 +131,9 @@ public final class NcwatchJob {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpoints().storage());
         }
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        if (config.restarts().attempts() != null) {
+            config.restarts().applyTo(flink, config.restarts().attempts());
+        }
         flink.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism());
         flink.set(PipelineOptions.GENERIC_TYPES, false);
         // Chained operators hand records on without a deep copy (a reflective POJO copy of every event

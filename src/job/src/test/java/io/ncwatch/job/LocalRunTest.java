@@ -35,4 +35,24 @@ class LocalRunTest {
         assertThat(job.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///var/lib/ncwatch/checkpoints");
         assertThat(job.get(CheckpointingOptions.CHECKPOINT_STORAGE)).isEqualTo("filesystem");
     }
+
+    @Test
+    void restartsAreTheJobsSettingInALocalRunAndOnACluster() throws Exception {
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.of("restarts.attempts", "0", "restarts.delay", "5s"));
+
+        Configuration local = LocalRun.flinkSettings(config);
+        assertThat(local.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isZero();
+        ReadableConfig cluster = NcwatchJob.environment(config, new Configuration()).getConfiguration();
+        assertThat(cluster.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
+        assertThat(cluster.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isZero();
+        assertThat(cluster.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY)).hasSeconds(5);
+    }
+
+    @Test
+    void withoutRestartSettingsAJobOnAClusterKeepsTheClustersStrategy() {
+        ReadableConfig cluster = NcwatchJob.environment(JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.of()), new Configuration())
+                .getConfiguration();
+
+        assertThat(cluster.getOptional(RestartStrategyOptions.RESTART_STRATEGY)).isEmpty();
+    }
 }
