@@ -80,11 +80,16 @@ public final class Bench {
                     elasticsearch);
             warmUp.memory(seed, false);
             warmUp.naive(seed);
+            warmUp.sql();
             Throughput throughput = new Throughput(traffic, elasticsearch);
-            report.row("ncwatch, in memory -> Elasticsearch", throughput.memory(seed, true), traffic.expectedAlerts());
+            Meter.Result toElasticsearch = throughput.memory(seed, true);
+            report.row("ncwatch, in memory -> Elasticsearch", toElasticsearch, traffic.expectedAlerts());
             Meter.Result discarding = throughput.memory(seed, false);
             report.row("ncwatch, in memory -> discarding sink", discarding, traffic.expectedAlerts());
-            report.peer(throughput.naive(seed), discarding);
+            Meter.Result rocksdb = throughput.memory(seed, false, "rocksdb");
+            report.row("ncwatch, in memory, RocksDB state -> discarding sink", rocksdb, traffic.expectedAlerts());
+            report.ncwatch(discarding, toElasticsearch, rocksdb);
+            report.peers(throughput.sql(), throughput.naive(seed), discarding);
             log("profiling a repeat of the discarding-sink row (not measured: recording slows it)");
             report.profile(Profiler.record("e2e-discarding", () -> throughput.memory(seed, false)));
             report.row("ncwatch, Kafka (local stack) -> Elasticsearch", throughput.kafka(seed), traffic.expectedAlerts());

@@ -23,7 +23,6 @@ final class Report {
     private String trafficLine;
     private double jackson;
     private double oneRule;
-    private Meter.Result firstRow;
     private String latency = "";
     private String state = "";
     private String profile = "";
@@ -68,22 +67,36 @@ final class Report {
     }
 
     void row(String label, Meter.Result result, long expectedAlerts) {
-        if (firstRow == null) {
-            firstRow = result;
-            double ratio = result.eventsPerCoreSecond() / jackson;
-            targets.add(target("End to end (context, rules, CEP, Elasticsearch) per core vs Jackson tokenizing per core",
-                    ">= 1.0x", String.format(Locale.ROOT, "%.2fx", ratio), ratio >= 1.0));
-        }
         throughputRows.add(throughputRow(label, result, expectedAlerts));
     }
 
-    void peer(Meter.Result naive, Meter.Result ours) {
+    /** The ncwatch rows the targets compare: discarding sink, Elasticsearch sink, RocksDB state. */
+    void ncwatch(Meter.Result discarding, Meter.Result elasticsearch, Meter.Result rocksdb) {
+        double perJackson = discarding.eventsPerCoreSecond() / jackson;
+        targets.add(target("End to end (context, rules, CEP), discarding sink, per core vs Jackson tokenizing per core",
+                ">= 1.0x", ratio(perJackson), perJackson >= 1.0));
+        double sink = elasticsearch.eventsPerCoreSecond() / discarding.eventsPerCoreSecond();
+        targets.add(target("Elasticsearch sink vs discarding sink, per core", ">= 0.8x", ratio(sink), sink >= 0.8));
+        double rocks = rocksdb.eventsPerCoreSecond() / discarding.eventsPerCoreSecond();
+        targets.add(target("RocksDB vs heap state, discarding sink, per core", ">= 0.5x", ratio(rocks), rocks >= 0.5));
+    }
+
+    /** The peers a user would write instead, each against ncwatch with the discarding sink. */
+    void peers(Meter.Result sql, Meter.Result naive, Meter.Result ours) {
+        throughputRows.add(throughputRow("peer: Flink SQL, `filesystem` + `json`, the rule in `WHERE` with a wildcard UDF,"
+                + " `MATCH_RECOGNIZE` listener -> connection -> discarding sink", sql, -1));
         throughputRows.add(throughputRow("peer: Jackson `readTree` + the same rule, no context/CEP -> discarding sink", naive,
                 -1));
-        double ratio = ours.eventsPerCoreSecond() / naive.eventsPerCoreSecond();
-        peerLine = String.format(Locale.ROOT, "ncwatch (discarding sink) / peer job, per core: **%.2fx**.", ratio);
-        targets.add(target("ncwatch vs the naive peer job (same input, same MiniCluster, discarding sinks), per core",
-                ">= 3x", String.format(Locale.ROOT, "%.2fx", ratio), ratio >= 3));
+        double overSql = ours.eventsPerCoreSecond() / sql.eventsPerCoreSecond();
+        double overNaive = ours.eventsPerCoreSecond() / naive.eventsPerCoreSecond();
+        peerLine = String.format(Locale.ROOT, "ncwatch (discarding sink) per core / Flink SQL peer: **%.2fx**;"
+                + " / `readTree` peer: **%.2fx**.", overSql, overNaive);
+        targets.add(target("ncwatch vs the Flink SQL job a user would write (discarding sinks), per core", ">= 3x",
+                ratio(overSql), overSql >= 3));
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2fx", value);
     }
 
     private String throughputRow(String label, Meter.Result r, long expectedAlerts) {
@@ -104,15 +117,15 @@ final class Report {
                 fmt0(result.eventsPerCoreSecond()), result.eventsPerCoreSecond() / oneRule, fmt1(result.load())));
         if (label != 1 && label != 17) {
             double ratio = result.eventsPerCoreSecond() / oneRule;
-            targets.add(target("All single-event rules (" + loaded + ") vs one rule, per core", ">= 0.5x",
-                    String.format(Locale.ROOT, "%.2fx", ratio), ratio >= 0.5));
+            targets.add(target("All single-event rules (" + loaded + ") vs one rule, per core", ">= 0.7x",
+                    ratio(ratio), ratio >= 0.7));
         }
     }
 
     void rulesAbsent(String why) {
         ruleRows.add("| all single-event rules of a folder | not measured: " + why
                 + " (`bench --rules DIR`, e.g. a detection-rules checkout or a Kibana export) | | | |");
-        targets.add("| All single-event rules vs one rule, per core | >= 0.5x | not measured: " + why + " | - |");
+        targets.add("| All single-event rules vs one rule, per core | >= 0.7x | not measured: " + why + " | - |");
     }
 
     void containers(int fleet, Meter.Result result, long expectedAlerts) {
@@ -128,8 +141,8 @@ final class Report {
                 | %,d | %,d | %,d | %,d | %.0f | %.0f |""",
                 result.events(), result.bytes(), result.containers(), result.processes(), result.perContainer(),
                 result.perProcess());
-        targets.add(target("State per tracked process (context stage snapshot)", "<= 512 bytes",
-                String.format(Locale.ROOT, "%.0f bytes", result.perProcess()), result.perProcess() <= 512));
+        targets.add(target("State per tracked process (context stage snapshot)", "<= 200 bytes",
+                String.format(Locale.ROOT, "%.0f bytes", result.perProcess()), result.perProcess() <= 200));
     }
 
     void latency(LatencyRun.Result r, long unmatched) {
@@ -146,7 +159,7 @@ final class Report {
                 histogramRow("correlated stages (connection, shell: wait for the watermark)", r.correlated()));
         long p99 = r.rule().getTotalCount() == 0 ? Long.MAX_VALUE : r.rule().getValueAtPercentile(99);
         targets.add(target("p99 event in Kafka -> alert acknowledged by Elasticsearch at 20,000 events/s, checkpoints on",
-                "<= 500 ms", r.rule().getTotalCount() == 0 ? "no alert measured" : p99 + " ms", p99 <= 500));
+                "<= 250 ms", r.rule().getTotalCount() == 0 ? "no alert measured" : p99 + " ms", p99 <= 250));
     }
 
     private static String histogramRow(String label, Histogram h) {
@@ -254,6 +267,13 @@ final class Report {
               not.
             - **Alerts** counts what the run raised (in Elasticsearch, or at the discarding sink) against the
               generator's ground truth: a check that the run did the whole work.
+            - **Flink SQL peer.** `SqlPeerJob`: the job a Flink user writes instead, over the same events as one
+              JSON-lines file in generation order (written before the run): Flink's `filesystem` connector with the
+              `json` format (ISO-8601 `@timestamp` as the rowtime, 5 s watermark delay), the seed rule as a `WHERE`
+              clause with a user-defined wildcard function (`WildcardAny`, one regular expression per pattern list),
+              and `MATCH_RECOGNIZE` per `container.id` linking a listener to the connection its process accepts
+              within 10 minutes. No process table, no ancestry, no shell stage, no dead letters. Its events are
+              counted by a non-deterministic function first in the `WHERE` clause of the rule's query.
             - **Peer baseline.** `NaiveJob`: per event `ObjectMapper.readTree`, then the same compiled rules over the
               tree (`JsonNodeFields`, nested or dotted paths), an alert as a copy of the event with the rule's name;
               same source, MiniCluster, parallelism and checkpoints; no context, no correlation.

@@ -5,6 +5,9 @@ import io.ncwatch.job.ServiceSinks;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,16 +18,23 @@ final class Throughput {
 
     private final Traffic traffic;
     private final String elasticsearch;
+    private Path file;
 
     Throughput(Traffic traffic, String elasticsearch) {
         this.traffic = traffic;
         this.elasticsearch = elasticsearch;
     }
 
-    /** The ncwatch job over the in-memory traffic, to Elasticsearch or to a discarding sink. */
+    /** The ncwatch job over the in-memory traffic, heap state, to Elasticsearch or to a discarding sink. */
     Meter.Result memory(List<Rule> rules, boolean toElasticsearch) throws Exception {
+        return memory(rules, toElasticsearch, "hashmap");
+    }
+
+    /** The same with the state backend {@code stateBackend} ({@code hashmap} or {@code rocksdb}). */
+    Meter.Result memory(List<Rule> rules, boolean toElasticsearch, String stateBackend) throws Exception {
         String name = "memory-" + RUNS.incrementAndGet();
-        JobConfig config = config(name);
+        JobConfig config = BenchJob.config(Map.of("elasticsearch.url", elasticsearch, "elasticsearch.namespace", name,
+                "state-backend", stateBackend));
         try {
             return measure(name, toElasticsearch, config, () -> BenchJob.define(config, rules,
                     toElasticsearch ? ServiceSinks.prepare(config) : new DiscardingSinks(), BenchJob.memory(name, traffic, config))
@@ -63,6 +73,26 @@ final class Throughput {
         } finally {
             MemorySource.release(name);
         }
+    }
+
+    /** The Flink SQL peer ({@link SqlPeerJob}) over the traffic as one JSON-lines file. */
+    Meter.Result sql() throws Exception {
+        String name = "sql-" + RUNS.incrementAndGet();
+        JobConfig config = config(name);
+        Path file = file();
+        return measure(name, false, config, () -> SqlPeerJob.define(BenchJob.environment(config), file)
+                .execute("ncwatch bench " + name));
+    }
+
+    /** The traffic as a JSON-lines file, written at the first call. */
+    private Path file() throws IOException {
+        if (file == null) {
+            Files.createDirectories(BenchJob.WORK);
+            file = BenchJob.WORK.resolve("traffic-" + traffic.containers() + "-" + traffic.events() + ".jsonl");
+            Bench.log("writing the traffic to " + file);
+            traffic.write(file);
+        }
+        return file;
     }
 
     private JobConfig config(String name) {

@@ -4,7 +4,11 @@ import io.ncwatch.generate.EventKind;
 import io.ncwatch.generate.FleetGenerator;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +35,9 @@ record Traffic(byte[][][] partitions, long events, long bytes, int containers, G
             split.add(new ArrayList<>());
         }
         long[] bytes = {0};
-        FleetOptions options = FleetOptions.builder()
-                .seed(42)
-                .containers(containers)
-                .events(events)
-                .attackRate(ATTACK_RATE)
-                .build();
         GenerationResult result;
         try {
-            result = new FleetGenerator(options).generate((EventKind kind, String containerId, byte[] json) -> {
+            result = new FleetGenerator(options(containers, events)).generate((EventKind kind, String containerId, byte[] json) -> {
                 split.get(partitionOf(containerId, partitionCount)).add(json);
                 bytes[0] += json.length;
             });
@@ -51,6 +49,23 @@ record Traffic(byte[][][] partitions, long events, long bytes, int containers, G
             partitions[p] = split.get(p).toArray(byte[][]::new);
         }
         return new Traffic(partitions, result.events(), bytes[0], containers, result);
+    }
+
+    /**
+     * The same events as one JSON-lines file, in the order the generator makes them (time order, as a
+     * user's export would be), for the rows that read a file.
+     */
+    void write(Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            new FleetGenerator(options(containers, events)).generate((kind, containerId, json) -> {
+                out.write(json);
+                out.write('\n');
+            });
+        }
+    }
+
+    private static FleetOptions options(int containers, long events) {
+        return FleetOptions.builder().seed(42).containers(containers).events(events).attackRate(ATTACK_RATE).build();
     }
 
     /** Which partition a container's events go to (not Kafka's murmur2, but as even and as stable). */
