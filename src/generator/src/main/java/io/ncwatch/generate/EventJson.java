@@ -126,17 +126,11 @@ final class EventJson {
 
     byte[] process(ProcessEvent e, long ingested) {
         return document(g -> {
-            SimProcess p = e.process;
             g.writeStartObject();
             timestamp(g, TIMESTAMP, e.timestamp);
             header(g, PROCESS_CATEGORY, e.action.type, e.action.name, e.eventId, PROCESS_DATASET, ingested);
-            process(g, p, e.action == ProcessEvent.Action.END ? e : null);
-            id(g, USER, p.container.numericIds, p.userId);
-            ContainerBlocks c = e.container.json;
-            raw(g, CONTAINER, c.container());
-            raw(g, ORCHESTRATOR, c.orchestrator());
-            raw(g, HOST, c.host());
-            raw(g, CLOUD, c.cloud());
+            process(g, e.process, e.action == ProcessEvent.Action.END ? e : null);
+            where(g, e.container.json);
             raw(g, CLOUD_DEFEND, cloudDefend[e.action.ordinal()]);
             raw(g, DATA_STREAM, processDataStream);
             raw(g, ECS, ecs);
@@ -146,7 +140,6 @@ final class EventJson {
 
     byte[] file(FileEvent e, long ingested) {
         return document(g -> {
-            SimProcess p = e.process;
             g.writeStartObject();
             timestamp(g, TIMESTAMP, e.timestamp);
             header(g, FILE, e.action.type, e.action.name, e.eventId, FILE_DATASET, ingested);
@@ -156,13 +149,8 @@ final class EventJson {
             string(g, NAME, e.name());
             string(g, DIRECTORY, e.directory());
             g.writeEndObject();
-            process(g, p, null);
-            id(g, USER, p.container.numericIds, p.userId);
-            ContainerBlocks c = e.container.json;
-            raw(g, CONTAINER, c.container());
-            raw(g, ORCHESTRATOR, c.orchestrator());
-            raw(g, HOST, c.host());
-            raw(g, CLOUD, c.cloud());
+            process(g, e.process, null);
+            where(g, e.container.json);
             raw(g, DATA_STREAM, fileDataStream);
             raw(g, ECS, ecs);
             g.writeEndObject();
@@ -239,9 +227,17 @@ final class EventJson {
         });
     }
 
+    /** Where a Defend for Containers event happened: its container, pod, host and cloud. */
+    private static void where(JsonGenerator g, ContainerBlocks c) throws IOException {
+        raw(g, CONTAINER, c.container());
+        raw(g, ORCHESTRATOR, c.orchestrator());
+        raw(g, HOST, c.host());
+        raw(g, CLOUD, c.cloud());
+    }
+
     /**
-     * The {@code process} object of a process or file event; {@code end} is the process's end event, whose
-     * end time and exit code it adds, or null.
+     * The {@code process} object of a process or file event, then the ECS {@code user.id} (the process's
+     * user); {@code end} is the process's end event, whose end time and exit code it adds, or null.
      */
     private void process(JsonGenerator g, SimProcess p, ProcessEvent end) throws IOException {
         Command command = p.command;
@@ -280,6 +276,7 @@ final class EventJson {
         raw(g, GROUP_LEADER, p.groupLeader.asLeader(this));
         raw(g, ENTRY_LEADER, p.entryLeader.asLeader(this));
         g.writeEndObject();
+        id(g, USER, p.container.numericIds, p.userId);
     }
 
     byte[] network(NetworkEvent e, long ingested) {
