@@ -58,11 +58,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "send to Kafka instead, creating missing topics (broker defaults)")
     String kafka;
 
-    @Option(names = "--process-topic", paramLabel = "T", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--process-topic", paramLabel = "T",
+            description = "process and file events; default ${DEFAULT-VALUE}")
     String processTopic = EventKind.PROCESS.defaultTopic();
 
     @Option(names = "--network-topic", paramLabel = "T", description = "default ${DEFAULT-VALUE}")
     String networkTopic = EventKind.NETWORK.defaultTopic();
+
+    @Option(names = "--audit-topic", paramLabel = "T",
+            description = "Kubernetes audit events (token scenarios only; created only for them); default ${DEFAULT-VALUE}")
+    String auditTopic = EventKind.AUDIT.defaultTopic();
 
     @Option(names = "--truth", paramLabel = "FILE", description = "write the alerts the job must raise as JSON lines")
     Path truth;
@@ -142,14 +147,15 @@ public final class GenerateCommand implements Callable<Integer> {
             throw e;
         }
         if (truth != null) {
-            TruthFile.write(result.truth(), truth);
+            TruthFile.write(result.truth(), result.sequences(), truth);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf(Locale.ROOT,
-                "ncwatch generate: %d events (%d process, %d network; %d malicious, %d late) in %.1f s, %.0f events/s;"
-                        + " %d expected alerts%s%n",
-                result.events(), result.processEvents(), result.networkEvents(), result.maliciousEvents(),
-                result.lateEvents(), seconds, result.events() / seconds, result.truth().size(),
+                "ncwatch generate: %d events (%d process, %d network, %d file, %d audit; %d malicious, %d late)"
+                        + " in %.1f s, %.0f events/s; %d expected alerts, %d expected sequences%s%n",
+                result.events(), result.processEvents(), result.networkEvents(), result.fileEvents(),
+                result.auditEvents(), result.maliciousEvents(), result.lateEvents(), seconds,
+                result.events() / seconds, result.truth().size(), result.sequences().size(),
                 truth == null ? "" : " in " + truth);
         return 0;
     }
@@ -161,7 +167,8 @@ public final class GenerateCommand implements Callable<Integer> {
     private GenerationResult generate() throws Exception {
         FleetGenerator generator = new FleetGenerator(options.build());
         if (kafka != null) {
-            try (KafkaEventSink sink = new KafkaEventSink(kafka, processTopic, networkTopic)) {
+            boolean audit = scenarios.stream().anyMatch(Scenario::writesAuditEvents);
+            try (KafkaEventSink sink = new KafkaEventSink(kafka, processTopic, networkTopic, audit ? auditTopic : null)) {
                 return generator.generate(sink);
             }
         }

@@ -3,6 +3,8 @@ package io.ncwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ncwatch.generate.ExpectedAlert;
+import io.ncwatch.generate.ExpectedSequence;
+import io.ncwatch.generate.ExpectedSequence.Behaviour;
 import io.ncwatch.generate.TruthFile;
 import io.ncwatch.record.Stage;
 import java.nio.file.Files;
@@ -29,6 +31,18 @@ class GenerateCommandTest {
         List<ExpectedAlert> alerts = TruthFile.read(truth);
         assertThat(alerts).extracting(ExpectedAlert::stage).containsExactly(
                 Stage.RULE, Stage.CONNECTION, Stage.SHELL);
+    }
+
+    @Test
+    void sequenceScenariosWriteTheirSequencesToTheTruth() throws Exception {
+        Path truth = dir.resolve("truth.jsonl");
+
+        int status = Main.run(new String[] {"generate", "--scenario", "ingress-transfer,file-exec-slow,token-api",
+                "--out", dir.resolve("fleet.jsonl").toString(), "--truth", truth.toString()});
+
+        assertThat(status).isZero();
+        assertThat(TruthFile.readSequences(truth)).extracting(ExpectedSequence::behaviour).containsExactlyInAnyOrder(
+                Behaviour.INGRESS_TRANSFER, Behaviour.TOKEN_API, Behaviour.INTERACTIVE_API_REQUEST);
     }
 
     @Test

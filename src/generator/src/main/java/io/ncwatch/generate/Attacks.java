@@ -4,7 +4,7 @@ import io.ncwatch.record.Stage;
 import java.util.List;
 
 /**
- * The attack scenarios, each in one container with a realistic timeline: how the attacker gets a
+ * The netcat attack scenarios, each in one container with a realistic timeline: how the attacker gets a
  * shell to start netcat, what netcat does, and what follows.
  */
 final class Attacks {
@@ -24,7 +24,11 @@ final class Attacks {
     /** Event time a scenario needs after its start for the events the ground truth speaks of to happen. */
     static long neededMillis(Scenario scenario) {
         long core = 60_000;
-        return scenario == Scenario.LATE ? core + FleetGenerator.LATENESS.toMillis() : core;
+        return switch (scenario) {
+            case LATE -> core + FleetGenerator.LATENESS.toMillis();
+            case TOKEN_API_SLOW -> 2 * core;
+            default -> core;
+        };
     }
 
     /** Plans {@code scenario} in {@code e} (an episode marked malicious, with or without network events). */

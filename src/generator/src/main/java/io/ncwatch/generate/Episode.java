@@ -15,6 +15,7 @@ final class Episode {
     private final boolean network;
     private final boolean malicious;
     private final List<PlannedEvent> events = new ArrayList<>();
+    private final List<PlannedSequence> sequences = new ArrayList<>();
     private long now;
 
     Episode(Planner planner, FleetContainer container, long start, boolean network, boolean malicious) {
@@ -30,6 +31,16 @@ final class Episode {
         return events;
     }
 
+    /** The sequences the episode plays, for the ground truth. */
+    List<PlannedSequence> sequences() {
+        return sequences;
+    }
+
+    /** Records that {@code members}, in this order, play {@code behaviour} joined by {@code joinKeys}. */
+    void sequence(ExpectedSequence.Behaviour behaviour, List<String> joinKeys, PlannedEvent... members) {
+        sequences.add(new PlannedSequence(behaviour, joinKeys, List.of(members)));
+    }
+
     /** Advances the clock by a random time in [min, max] milliseconds. */
     Episode pause(long minMillis, long maxMillis) {
         now += minMillis + random.nextLong(maxMillis - minMillis + 1);
@@ -38,8 +49,13 @@ final class Episode {
 
     /** A child of {@code parent} in its session and process group: fork merged with exec, as the sensor reports it. */
     ProcessEvent exec(SimProcess parent, Command command) {
+        return execAs(parent, command, parent.userId);
+    }
+
+    /** A child of {@code parent} that runs as another user (after {@code runuser}, {@code su}). */
+    ProcessEvent execAs(SimProcess parent, Command command, int userId) {
         return exec(spawn(parent, command, parent.sessionLeader, parent.groupLeader, parent.interactive,
-                parent.userId, parent.workingDirectory));
+                userId, parent.workingDirectory));
     }
 
     /** A command an interactive shell runs as its own job: it leads a new process group. */
@@ -78,6 +94,22 @@ final class Episode {
 
     void end(SimProcess process, int exitCode) {
         processEvent(ProcessEvent.Action.END, process, exitCode);
+    }
+
+    /** {@code process} creates, deletes or opens the file at {@code path}. */
+    FileEvent file(FileEvent.Action action, SimProcess process, String path) {
+        long seq = planner.nextSeq();
+        return add(new FileEvent(now, seq, planner.ids.eventId(seq), container, action, process, path));
+    }
+
+    /**
+     * The API server logs a request of the service account of the pod named {@code podName} (this
+     * episode's pod, or another's) for {@code resource} in the container's namespace.
+     */
+    AuditEvent apiRequest(String podName, String verb, String resource) {
+        long seq = planner.nextSeq();
+        String uri = "/api/v1/namespaces/" + container.app.namespace() + "/" + resource;
+        return add(new AuditEvent(now, seq, planner.ids.eventId(seq), container, podName, verb, resource, uri));
     }
 
     /** {@code process} accepts a connection from {@code peerIp} on its {@code localPort}; null without network events. */

@@ -66,7 +66,14 @@ final class EventJson {
     private static final SerializedString ADDRESS = new SerializedString("address");
     private static final SerializedString PROCESS_CATEGORY = new SerializedString("process");
     private static final SerializedString NETWORK_CATEGORY = new SerializedString("network");
+    private static final SerializedString FILE = new SerializedString("file");
+    private static final SerializedString PATH = new SerializedString("path");
+    private static final SerializedString DIRECTORY = new SerializedString("directory");
+    private static final SerializedString REQUEST_RECEIVED = new SerializedString("requestReceivedTimestamp");
+    private static final SerializedString STAGE_TIMESTAMP = new SerializedString("stageTimestamp");
     private static final String PROCESS_DATASET = "cloud_defend.process";
+    private static final String FILE_DATASET = "cloud_defend.file";
+    private static final String AUDIT_DATASET = "kubernetes.audit_logs";
     private static final String NETWORK_DATASET = "endpoint.events.network";
 
     /** The parts of a container's events that never change. */
@@ -86,6 +93,8 @@ final class EventJson {
     private final SerializedString[] cloudDefend = new SerializedString[ProcessEvent.Action.values().length];
     private final SerializedString processDataStream;
     private final SerializedString networkDataStream;
+    private final SerializedString fileDataStream;
+    private final SerializedString auditDataStream;
     private final SerializedString ecs;
 
     EventJson() {
@@ -106,6 +115,8 @@ final class EventJson {
         }
         processDataStream = dataStream(PROCESS_DATASET);
         networkDataStream = dataStream(NETWORK_DATASET);
+        fileDataStream = dataStream(FILE_DATASET);
+        auditDataStream = dataStream(AUDIT_DATASET);
         ecs = raw(g -> {
             g.writeStartObject();
             g.writeStringField("version", ECS_VERSION);
@@ -115,56 +126,157 @@ final class EventJson {
 
     byte[] process(ProcessEvent e, long ingested) {
         return document(g -> {
-            SimProcess p = e.process;
-            Command command = p.command;
             g.writeStartObject();
             timestamp(g, TIMESTAMP, e.timestamp);
             header(g, PROCESS_CATEGORY, e.action.type, e.action.name, e.eventId, PROCESS_DATASET, ingested);
-            g.writeFieldName(PROCESS);
-            g.writeStartObject();
-            string(g, ENTITY_ID, p.entityId);
-            number(g, PID, p.pid);
-            string(g, NAME, command.name());
-            string(g, EXECUTABLE, command.executable());
-            g.writeFieldName(ARGS);
-            g.writeArray(command.args(), 0, command.args().length);
-            number(g, ARGS_COUNT, command.args().length);
-            string(g, COMMAND_LINE, command.commandLine());
-            g.writeFieldName(INTERACTIVE);
-            g.writeBoolean(p.interactive);
-            string(g, WORKING_DIRECTORY, p.workingDirectory);
-            timestamp(g, START, p.start);
-            if (e.action == ProcessEvent.Action.END) {
-                timestamp(g, END, e.timestamp);
-                number(g, EXIT_CODE, e.exitCode);
-            }
-            id(g, USER, p.container.numericIds, p.userId);
-            id(g, GROUP, p.container.numericIds, p.groupId);
-            if (p.interactive) {
-                g.writeFieldName(TTY);
-                g.writeStartObject();
-                g.writeFieldName(CHAR_DEVICE);
-                g.writeStartObject();
-                number(g, MAJOR, 136);
-                number(g, MINOR, p.sessionLeader.pid % 8);
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            raw(g, PARENT, p.parent.asParent(this));
-            raw(g, SESSION_LEADER, p.sessionLeader.asLeader(this));
-            raw(g, GROUP_LEADER, p.groupLeader.asLeader(this));
-            raw(g, ENTRY_LEADER, p.entryLeader.asLeader(this));
-            g.writeEndObject();
-            ContainerBlocks c = e.container.json;
-            raw(g, CONTAINER, c.container());
-            raw(g, ORCHESTRATOR, c.orchestrator());
-            raw(g, HOST, c.host());
-            raw(g, CLOUD, c.cloud());
+            process(g, e.process, e.action == ProcessEvent.Action.END ? e : null);
+            where(g, e.container.json);
             raw(g, CLOUD_DEFEND, cloudDefend[e.action.ordinal()]);
             raw(g, DATA_STREAM, processDataStream);
             raw(g, ECS, ecs);
             g.writeEndObject();
         });
+    }
+
+    byte[] file(FileEvent e, long ingested) {
+        return document(g -> {
+            g.writeStartObject();
+            timestamp(g, TIMESTAMP, e.timestamp);
+            header(g, FILE, e.action.type, e.action.name, e.eventId, FILE_DATASET, ingested);
+            g.writeFieldName(FILE);
+            g.writeStartObject();
+            string(g, PATH, e.path);
+            string(g, NAME, e.name());
+            string(g, DIRECTORY, e.directory());
+            g.writeEndObject();
+            process(g, e.process, null);
+            where(g, e.container.json);
+            raw(g, DATA_STREAM, fileDataStream);
+            raw(g, ECS, ecs);
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * An audit event as Elastic's Kubernetes integration writes it: the API server's fields under
+     * {@code kubernetes.audit}, with the dots of annotation keys turned into underscores. The pod name
+     * in {@code user.extra} is a string here; the API server writes a one-element array, which
+     * Elasticsearch indexes as the same single value.
+     */
+    byte[] audit(AuditEvent e, long ingested) {
+        return document(g -> {
+            FleetContainer c = e.container;
+            String serviceAccount = "system:serviceaccount:" + c.app.namespace() + ":default";
+            g.writeStartObject();
+            timestamp(g, TIMESTAMP, e.timestamp);
+            g.writeFieldName(EVENT);
+            g.writeStartObject();
+            string(g, KIND, "event");
+            string(g, ID, e.eventId);
+            string(g, DATASET, AUDIT_DATASET);
+            timestamp(g, INGESTED, ingested);
+            g.writeEndObject();
+            g.writeObjectFieldStart("kubernetes");
+            g.writeObjectFieldStart("audit");
+            g.writeStringField("kind", "Event");
+            g.writeStringField("apiVersion", "audit.k8s.io/v1");
+            g.writeStringField("level", "Metadata");
+            g.writeStringField("auditID", e.eventId);
+            g.writeStringField("stage", "ResponseComplete");
+            g.writeStringField("requestURI", e.requestUri);
+            g.writeStringField("verb", e.verb);
+            g.writeObjectFieldStart("user");
+            g.writeStringField("username", serviceAccount);
+            g.writeArrayFieldStart("groups");
+            g.writeString("system:serviceaccounts");
+            g.writeString("system:serviceaccounts:" + c.app.namespace());
+            g.writeString("system:authenticated");
+            g.writeEndArray();
+            g.writeObjectFieldStart("extra");
+            g.writeStringField("authentication.kubernetes.io/pod-name", e.podName);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("sourceIPs");
+            g.writeString(c.podIp);
+            g.writeEndArray();
+            g.writeStringField("userAgent", "curl/8.5.0");
+            g.writeObjectFieldStart("objectRef");
+            g.writeStringField("resource", e.resource);
+            g.writeStringField("namespace", c.app.namespace());
+            g.writeStringField("apiVersion", "v1");
+            g.writeEndObject();
+            g.writeObjectFieldStart("responseStatus");
+            g.writeNumberField("code", 200);
+            g.writeEndObject();
+            timestamp(g, REQUEST_RECEIVED, e.timestamp - 4);
+            timestamp(g, STAGE_TIMESTAMP, e.timestamp);
+            g.writeObjectFieldStart("annotations");
+            g.writeStringField("authorization_k8s_io/decision", "allow");
+            g.writeStringField("authorization_k8s_io/reason", "RBAC: allowed by RoleBinding of " + serviceAccount);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("orchestrator");
+            g.writeObjectFieldStart("cluster");
+            g.writeStringField("name", c.node.cluster().name());
+            g.writeEndObject();
+            g.writeEndObject();
+            raw(g, DATA_STREAM, auditDataStream);
+            raw(g, ECS, ecs);
+            g.writeEndObject();
+        });
+    }
+
+    /** Where a Defend for Containers event happened: its container, pod, host and cloud. */
+    private static void where(JsonGenerator g, ContainerBlocks c) throws IOException {
+        raw(g, CONTAINER, c.container());
+        raw(g, ORCHESTRATOR, c.orchestrator());
+        raw(g, HOST, c.host());
+        raw(g, CLOUD, c.cloud());
+    }
+
+    /**
+     * The {@code process} object of a process or file event, then the ECS {@code user.id} (the process's
+     * user); {@code end} is the process's end event, whose end time and exit code it adds, or null.
+     */
+    private void process(JsonGenerator g, SimProcess p, ProcessEvent end) throws IOException {
+        Command command = p.command;
+        g.writeFieldName(PROCESS);
+        g.writeStartObject();
+        string(g, ENTITY_ID, p.entityId);
+        number(g, PID, p.pid);
+        string(g, NAME, command.name());
+        string(g, EXECUTABLE, command.executable());
+        g.writeFieldName(ARGS);
+        g.writeArray(command.args(), 0, command.args().length);
+        number(g, ARGS_COUNT, command.args().length);
+        string(g, COMMAND_LINE, command.commandLine());
+        g.writeFieldName(INTERACTIVE);
+        g.writeBoolean(p.interactive);
+        string(g, WORKING_DIRECTORY, p.workingDirectory);
+        timestamp(g, START, p.start);
+        if (end != null) {
+            timestamp(g, END, end.timestamp);
+            number(g, EXIT_CODE, end.exitCode);
+        }
+        id(g, USER, p.container.numericIds, p.userId);
+        id(g, GROUP, p.container.numericIds, p.groupId);
+        if (p.interactive) {
+            g.writeFieldName(TTY);
+            g.writeStartObject();
+            g.writeFieldName(CHAR_DEVICE);
+            g.writeStartObject();
+            number(g, MAJOR, 136);
+            number(g, MINOR, p.sessionLeader.pid % 8);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        raw(g, PARENT, p.parent.asParent(this));
+        raw(g, SESSION_LEADER, p.sessionLeader.asLeader(this));
+        raw(g, GROUP_LEADER, p.groupLeader.asLeader(this));
+        raw(g, ENTRY_LEADER, p.entryLeader.asLeader(this));
+        g.writeEndObject();
+        id(g, USER, p.container.numericIds, p.userId);
     }
 
     byte[] network(NetworkEvent e, long ingested) {

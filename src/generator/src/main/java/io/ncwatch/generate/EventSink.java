@@ -7,8 +7,9 @@ import java.io.IOException;
 public interface EventSink {
     /**
      * @param kind which stream the event belongs to
-     * @param containerId the event's {@code container.id} (the Kafka record key)
+     * @param key the event's {@code container.id}, or for a Kubernetes audit event the requesting pod's name
+     *     (the Kafka record key)
      * @param json one ECS document, UTF-8, without a line terminator; the sink owns the array
      */
-    void accept(EventKind kind, String containerId, byte[] json) throws IOException;
+    void accept(EventKind kind, String key, byte[] json) throws IOException;
 }

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Generates the traffic of a container fleet: Defend for Containers process events and Elastic Defend
- * network events, with ordinary workloads and attack scenarios, and the ground truth of the alerts the
- * job must raise. Deterministic: the same options give the same bytes.
+ * network events, with ordinary workloads and attack scenarios (which add Defend for Containers file
+ * events and Kubernetes audit events), and the ground truth of the alerts the job must raise. Deterministic: the same options give the same bytes.
  *
  * <p>Episodes (a probe, a cron run, an attack) are planned on an event-time timeline; events leave it in
  * time order, then reach the sink in delivery order, which differs for shuffled and late events.
@@ -61,6 +61,7 @@ public final class FleetGenerator {
         private final List<Scripted> scripted = new ArrayList<>();
         private final Set<FleetContainer> attacked = new HashSet<>();
         private final List<PlannedEvent> truthCandidates = new ArrayList<>();
+        private final List<PlannedSequence> sequences = new ArrayList<>();
         private final double backgroundRate = options.rate() * (1 - options.attackRate()) / 1000;
         private final double attackRate = options.rate() * options.attackRate() / 1000;
         private double nextBackground;
@@ -68,6 +69,8 @@ public final class FleetGenerator {
         private int nextScripted;
         private long events;
         private long processEvents;
+        private long networkEvents;
+        private long fileEvents;
         private long maliciousEvents;
         private long lateEvents;
 
@@ -119,7 +122,7 @@ public final class FleetGenerator {
                 Scripted s = scripted.get(nextScripted++);
                 attack(s.scenario(), at);
             } else if (time == nextAttack) {
-                List<Scenario> mix = options.scenarios().isEmpty() ? List.of(Scenario.values()) : options.scenarios();
+                List<Scenario> mix = options.scenarios().isEmpty() ? Scenario.netcatScenarios() : options.scenarios();
                 int planned = attack(mix.get(planner.random.nextInt(mix.size())), at);
                 nextAttack += exponential(planned / attackRate);
             } else {
@@ -139,8 +142,13 @@ public final class FleetGenerator {
             attacked.add(container);
             boolean network = options.network() && scenario != Scenario.LISTENER_SHELL_NO_NETWORK;
             Episode e = new Episode(planner, container, at, network, true);
-            Attacks.plan(scenario, e);
+            if (scenario.netcat()) {
+                Attacks.plan(scenario, e);
+            } else {
+                SequenceAttacks.plan(scenario, e);
+            }
             timeline.add(e.events());
+            sequences.addAll(e.sequences());
             int inRun = 0;
             for (PlannedEvent event : e.events()) {
                 inRun += event.timestamp < plannedEnd ? 1 : 0;
@@ -180,8 +188,14 @@ public final class FleetGenerator {
                 if (p.raisesRule) {
                     truthCandidates.add(p);
                 }
+            } else if (e instanceof NetworkEvent n) {
+                bytes = json.network(n, ingested);
+                networkEvents++;
+            } else if (e instanceof FileEvent f) {
+                bytes = json.file(f, ingested);
+                fileEvents++;
             } else {
-                bytes = json.network((NetworkEvent) e, ingested);
+                bytes = json.audit((AuditEvent) e, ingested);
             }
             if (e.stage != null) {
                 truthCandidates.add(e);
@@ -190,7 +204,7 @@ public final class FleetGenerator {
             events++;
             maliciousEvents += e.malicious ? 1 : 0;
             lateEvents += e.late ? 1 : 0;
-            sink.accept(e.kind(), e.container.id, bytes);
+            sink.accept(e.kind(), e instanceof AuditEvent a ? a.podName : e.container.id, bytes);
         }
 
         private GenerationResult result() {
@@ -206,8 +220,14 @@ public final class FleetGenerator {
                             e.listener.eventId, e.listener.process.command.listenPort(), peer));
                 }
             }
-            return new GenerationResult(events, processEvents, events - processEvents, maliciousEvents, lateEvents,
-                    List.copyOf(truth));
+            List<ExpectedSequence> sequenceTruth = sequences.stream()
+                    .filter(PlannedSequence::delivered)
+                    .sorted(Comparator.comparing(PlannedSequence::last, BY_DELIVERY))
+                    .map(PlannedSequence::expected)
+                    .toList();
+            return new GenerationResult(events, processEvents, networkEvents, fileEvents,
+                    events - processEvents - networkEvents - fileEvents, maliciousEvents, lateEvents,
+                    List.copyOf(truth), sequenceTruth);
         }
 
         /** An exponentially distributed wait with the given mean, in milliseconds. */

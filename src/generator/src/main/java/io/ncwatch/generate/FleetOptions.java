@@ -15,7 +15,7 @@ import java.util.List;
  * @param start event time of the run's beginning
  * @param attackRate share of all events that belong to attack scenarios (0.001: 1 in 1,000)
  * @param scenarios with {@code attackRate} 0, each is played once; otherwise the attacks are drawn from
- *     these (all scenarios when empty)
+ *     these (the netcat scenarios when empty)
  * @param network whether network events are generated at all
  */
 public record FleetOptions(

@@ -4,7 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes each event as one line of JSON, both kinds interleaved in delivery order. */
+/** Writes each event as one line of JSON, all kinds interleaved in delivery order. */
 public final class JsonLinesSink implements EventSink, AutoCloseable {
     private final OutputStream out;
 
@@ -14,7 +14,7 @@ public final class JsonLinesSink implements EventSink, AutoCloseable {
     }
 
     @Override
-    public void accept(EventKind kind, String containerId, byte[] json) throws IOException {
+    public void accept(EventKind kind, String key, byte[] json) throws IOException {
         out.write(json);
         out.write('\n');
     }

@@ -2,6 +2,7 @@ package io.ncwatch.generate;
 
 import io.ncwatch.connector.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,19 +13,37 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends events to Kafka, each kind to its own topic, keyed by {@code container.id} so that a container's
- * events stay in order within one partition. Creates the topics when they are missing.
+ * Sends events to Kafka, each kind to its topic (file events to the process topic: they come from the same
+ * sensor), keyed by {@code container.id} so that a container's events stay in order within one partition,
+ * and Kubernetes audit events by pod name. Creates the topics when they are missing.
  */
 public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Map<EventKind, String> topics;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    /** Creates the topics that are missing, with the broker's default settings. */
+    /** A sink for process, file and network events; it refuses audit events. */
     public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic)
             throws InterruptedException {
-        this.topics = Map.of(EventKind.PROCESS, processTopic, EventKind.NETWORK, networkTopic);
-        KafkaTopics.ensure(bootstrapServers, List.of(processTopic, networkTopic));
+        this(bootstrapServers, processTopic, networkTopic, null);
+    }
+
+    /**
+     * Creates the topics that are missing, with the broker's default settings.
+     *
+     * @param auditTopic where Kubernetes audit events go; null: this sink refuses them
+     */
+    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic, String auditTopic)
+            throws InterruptedException {
+        Map<EventKind, String> topics = new EnumMap<>(EventKind.class);
+        topics.put(EventKind.PROCESS, processTopic);
+        topics.put(EventKind.FILE, processTopic);
+        topics.put(EventKind.NETWORK, networkTopic);
+        if (auditTopic != null) {
+            topics.put(EventKind.AUDIT, auditTopic);
+        }
+        this.topics = topics;
+        KafkaTopics.ensure(bootstrapServers, topics.values().stream().distinct().toList());
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,10 +56,14 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     }
 
     @Override
-    public void accept(EventKind kind, String containerId, byte[] json) {
+    public void accept(EventKind kind, String key, byte[] json) {
         throwIfFailed();
+        String topic = topics.get(kind);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic given for " + kind + " events");
+        }
         producer.send(
-                new ProducerRecord<>(topics.get(kind), containerId.getBytes(StandardCharsets.UTF_8), json),
+                new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), json),
                 (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

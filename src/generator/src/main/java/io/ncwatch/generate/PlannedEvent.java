@@ -6,7 +6,7 @@ import io.ncwatch.record.Stage;
  * An event planned on the timeline: when it happens, when it reaches the stream, and what part it
  * plays in the ground truth.
  */
-abstract sealed class PlannedEvent permits ProcessEvent, NetworkEvent {
+abstract sealed class PlannedEvent permits ProcessEvent, NetworkEvent, FileEvent, AuditEvent {
     final long timestamp;
     /** Planning order: breaks ties between equal times, so the output is the same on every run. */
     final long seq;

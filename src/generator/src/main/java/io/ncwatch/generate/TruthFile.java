@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ground truth as JSON lines, one {@link ExpectedAlert} a line: {@code {"rule_id", "stage",
- * "container_id", "source_event_id", "listener_event_id", "port", "peer": {"ip", "port"}}}; {@code port}
- * and {@code peer} are null when unknown or not applicable.
+ * The ground truth as JSON lines: first one {@link ExpectedAlert} a line, {@code {"rule_id", "stage",
+ * "container_id", "source_event_id", "listener_event_id", "port", "peer": {"ip", "port"}}}, where
+ * {@code port} and {@code peer} are null when unknown or not applicable; then one {@link ExpectedSequence}
+ * a line, {@code {"sequence", "container_id", "join_keys": [...], "event_ids": [...]}}.
  */
 public final class TruthFile {
     private static final JsonFactory JSON = new JsonFactory();
@@ -25,7 +26,8 @@ public final class TruthFile {
 
     private TruthFile() {}
 
-    public static void write(List<ExpectedAlert> alerts, OutputStream out) throws IOException {
+    public static void write(List<ExpectedAlert> alerts, List<ExpectedSequence> sequences, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setRootValueSeparator(null);
@@ -54,26 +56,76 @@ public final class TruthFile {
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
+            for (ExpectedSequence s : sequences) {
+                g.writeStartObject();
+                g.writeStringField("sequence", s.behaviour().jsonName());
+                g.writeStringField("container_id", s.containerId());
+                strings(g, "join_keys", s.joinKeys());
+                strings(g, "event_ids", s.eventIds());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
         }
     }
 
-    public static void write(List<ExpectedAlert> alerts, Path file) throws IOException {
+    public static void write(List<ExpectedAlert> alerts, List<ExpectedSequence> sequences, Path file)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            write(alerts, out);
+            write(alerts, sequences, out);
         }
     }
 
+    /** The alerts of the seed rule and its correlation. */
     public static List<ExpectedAlert> read(Path file) throws IOException {
         List<ExpectedAlert> alerts = new ArrayList<>();
+        for (JsonNode line : lines(file)) {
+            if (!line.has("sequence")) {
+                alerts.add(parse(line));
+            }
+        }
+        return alerts;
+    }
+
+    /** The sequence alerts. */
+    public static List<ExpectedSequence> readSequences(Path file) throws IOException {
+        List<ExpectedSequence> sequences = new ArrayList<>();
+        for (JsonNode line : lines(file)) {
+            if (line.has("sequence")) {
+                sequences.add(new ExpectedSequence(
+                        ExpectedSequence.Behaviour.fromJsonName(line.path("sequence").asText()),
+                        line.path("container_id").asText(),
+                        strings(line.path("join_keys")),
+                        strings(line.path("event_ids"))));
+            }
+        }
+        return sequences;
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
-                    alerts.add(parse(MAPPER.readTree(line)));
+                    lines.add(MAPPER.readTree(line));
                 }
             }
         }
-        return alerts;
+        return lines;
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private static ExpectedAlert parse(JsonNode n) {

@@ -2,6 +2,7 @@ package io.ncwatch.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.ncwatch.record.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,29 @@ final class GeneratedTraffic {
 
         long timestampMillis() {
             return java.time.Instant.parse(json.path("@timestamp").asText()).toEpochMilli();
+        }
+
+        /** A field by its dotted name, whether the document nests its parts or spells them with dots. */
+        JsonNode field(String name) {
+            return field(json, name);
+        }
+
+        String text(String name) {
+            return field(name).asText();
+        }
+
+        private static JsonNode field(JsonNode node, String name) {
+            if (node.has(name)) {
+                return node.get(name);
+            }
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                JsonNode child = node.get(name.substring(0, dot));
+                JsonNode found = child == null ? MissingNode.getInstance() : field(child, name.substring(dot + 1));
+                if (!found.isMissingNode()) {
+                    return found;
+                }
+            }
+            return MissingNode.getInstance();
         }
     }
 
