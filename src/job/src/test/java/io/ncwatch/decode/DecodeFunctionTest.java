@@ -6,6 +6,8 @@ import static io.ncwatch.job.TestEvents.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
@@ -47,7 +49,7 @@ class DecodeFunctionTest {
 
     @Test
     void aMatchKeepsItsBytesAndTheRulesItMatched() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
         String listener = exec("e1", "2026-11-28T06:12:44.318Z", CONTAINER, "nc", "nc", "-lvnp", "4444");
 
         harness.processElement(raw(listener, 7), 0);
@@ -73,7 +75,7 @@ class DecodeFunctionTest {
 
     @Test
     void anOrdinaryEventGoesOnWithoutItsBytes() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("e2", "2026-11-28T06:12:44Z", CONTAINER, "nc", "nc", "-z", "db", "5432"), 1), 0);
         harness.processElement(raw(exec("e3", "2026-11-28T06:12:45Z", CONTAINER, "sleep", "sleep", "10"), 2), 0);
@@ -84,7 +86,7 @@ class DecodeFunctionTest {
 
     @Test
     void badInputBecomesDeadLettersWithTheirReasonsAndTheJobGoesOn() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
         String twoContainers = exec("e4", "2026-11-28T06:12:44Z", CONTAINER, "sh", "sh")
                 .replace("\"id\":\"" + CONTAINER + "\"", "\"id\":[\"a\",\"b\"]");
         String textPid = exec("e5", "2026-11-28T06:12:44Z", CONTAINER, "sh", "sh").replace("4242", "\"many\"");
@@ -132,7 +134,7 @@ class DecodeFunctionTest {
                 language = "eql"
                 query = 'process where process.name == "nc"'
                 """);
-        var harness = harness(new DecodeFunction(RuleFiles.load(rule).rules()));
+        var harness = harness(new DecodeFunction(RuleFiles.load(rule).rules(), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "nc", "nc", "-l", "80"), 1), 0);
         harness.processElement(raw(exec("h2", "2026-11-28T06:12:44Z", null, "ls", "ls"), 2), 0);
@@ -141,5 +143,31 @@ class DecodeFunctionTest {
         assertThat(harness.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES))
                 .extracting(r -> r.getValue().eventId, r -> r.getValue().matchedRules[0])
                 .containsExactly(tuple("h1", "any-nc"));
+    }
+
+    @Test
+    void theRulesCompareValuesByTheMappingTheJobWasGiven() throws Exception {
+        Path rule = dir.resolve("loopback.toml");
+        Files.writeString(rule, """
+                [rule]
+                rule_id = "loopback-arg"
+                name = "An argument that is the IPv6 loopback"
+                description = "for the test"
+                severity = "low"
+                risk_score = 21
+                language = "eql"
+                query = 'process where process.args == "::1"'
+                """);
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"mappings\": {\"properties\": {\"process\": {\"properties\": {\"args\": {\"type\": \"ip\"}}}}}}");
+        String event = exec("e1", "2026-11-28T06:12:44Z", CONTAINER, "ping", "0:0::1");
+        var asKeyword = harness(new DecodeFunction(RuleFiles.load(rule).rules(), EqlOptions.ELASTICSEARCH));
+        var asIp = harness(new DecodeFunction(RuleFiles.load(rule).rules(), new EqlOptions(1024, FieldTypes.read(mapping))));
+
+        asKeyword.processElement(raw(event, 1), 0);
+        asIp.processElement(raw(event, 1), 0);
+
+        assertThat(events(asKeyword).get(0).matchedRules).isEmpty();
+        assertThat(events(asIp).get(0).matchedRules).containsExactly("loopback-arg");
     }
 }
