@@ -249,6 +249,18 @@ class HuntCommandTest {
     }
 
     @Test
+    void aJsonNullIsTheNullValueOfTheMapping() throws IOException {
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"properties\": {\"user.name\": {\"type\": \"keyword\", \"null_value\": \"nobody\"}}}");
+        String nullUser = NC_LISTENER.replace("\"container\":", "\"user\":{\"name\":null},\"container\":");
+
+        Result result = hunt(nullUser + "\n" + NC_LISTENER + "\n", "--query", "process where user.name == \"nobody\"",
+                "--events", "-", "--mapping", mapping.toString());
+
+        assertThat(result.stdoutLines()).containsExactly(nullUser);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path events = Files.writeString(dir.resolve("e.jsonl"), NC_LISTENER);
         Path notARule = Files.writeString(dir.resolve("rule.txt"), "nc");

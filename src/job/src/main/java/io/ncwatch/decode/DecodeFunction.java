@@ -56,7 +56,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public void open(OpenContext openContext) {
         ruleSet = RuleSet.compile(rules, eql);
         fields = new ContainerEventFields(ruleSet.slots());
-        decoder = new EcsDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
+        decoder = new EcsDecoder(ruleSet.slots(), ruleSet.nullValues(), DecodeLimits.DEFAULT);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");

@@ -27,7 +27,9 @@ final class FieldResolver {
                         + "] with no keyword sub-field: Elasticsearch cannot compare it exactly");
             }
             int limit = ignoreAbove == 0 ? Integer.MAX_VALUE : type != null ? type.ignoreAbove() : ignoreAbove;
-            fields.put(path, new ResolvedField(slots.slotOf(path), limit, type == null ? null : type.type()));
+            fields.put(path, type == null
+                    ? new ResolvedField(slots.slotOf(path), limit, null, null)
+                    : new ResolvedField(slots.slotOf(path), limit, type.type(), type.nullValue()));
         }
         return fields;
     }

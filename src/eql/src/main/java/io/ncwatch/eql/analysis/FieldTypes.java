@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * The field types of an index mapping, by dotted path: what decides how Elasticsearch compares a field's
  * values. Read from the body of {@code GET index/_mapping}, of an index or component template, or a bare
  * {@code mappings} object: {@code properties} of objects and nested objects, multi-fields
- * ({@code fields}), {@code ignore_above}.
+ * ({@code fields}), {@code ignore_above}, {@code null_value}.
  */
 public final class FieldTypes implements Serializable {
     /** The resource with the ECS types of the fields Elastic's container rules and ncwatch read. */
@@ -72,6 +73,14 @@ public final class FieldTypes implements Serializable {
         return fields.get(path);
     }
 
+    /**
+     * The {@code null_value} of each of {@code paths}, in their order (null where none): what a decoder
+     * puts in place of a JSON null, as Elasticsearch indexes it.
+     */
+    public Object[] nullValues(List<String> paths) {
+        return paths.stream().map(path -> fields.containsKey(path) ? fields.get(path).nullValue() : null).toArray();
+    }
+
     /** Finds the {@code mappings} object in each shape the body may have. */
     private static JsonNode mappings(JsonNode body) {
         if (body.has("properties")) {
@@ -113,12 +122,12 @@ public final class FieldTypes implements Serializable {
      * {@code multiFields} is null for a multi-field itself.
      */
     private static FieldType field(String path, JsonNode field, JsonNode multiFields) {
-        FieldType type = new FieldType(field.get("type").asText(), ignoreAbove(field));
+        FieldType type = new FieldType(field.get("type").asText(), ignoreAbove(field), nullValue(field));
         if (!type.isExact() && multiFields != null) {
             for (Iterator<JsonNode> it = multiFields.elements(); it.hasNext(); ) {
                 JsonNode multi = it.next();
                 if (multi.path("type").asText().equals("keyword")) {
-                    return new FieldType("keyword", ignoreAbove(multi));
+                    return new FieldType("keyword", ignoreAbove(multi), nullValue(multi));
                 }
             }
         }
@@ -131,6 +140,20 @@ public final class FieldTypes implements Serializable {
             }
         }
         return type;
+    }
+
+    private static Object nullValue(JsonNode field) {
+        JsonNode value = field.path("null_value");
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        return value.isTextual() ? value.asText() : null;
     }
 
     private static int ignoreAbove(JsonNode field) {

@@ -64,11 +64,15 @@ final class ConditionPlanner {
         return MappedComparisons.onIndexed(fields.get(path), test);
     }
 
-    /** A query on one field: true when one of its indexed values passes {@code test}. */
+    /**
+     * A query on one field: true when one of its indexed values passes {@code test}; {@code needles} are
+     * kept where the document's bytes hold a matching value's text.
+     */
     Part field(String path, ValueMatcher test, List<Needle> needles) {
         ResolvedField resolved = fields.get(path);
         FieldCondition condition = new FieldCondition(resolved.slot(), resolved.ignoreAbove(), test);
-        return new Part(condition, null, needles, needles != null && RequiredText.isShared(path));
+        List<Needle> kept = MappedComparisons.keepsText(resolved) ? needles : null;
+        return new Part(condition, null, kept, kept != null && RequiredText.isShared(path));
     }
 
     private Part not(Expr operand) {
@@ -101,8 +105,7 @@ final class ConditionPlanner {
         ValueMatcher test = op == CompareOp.EQ
                 ? new TermsMatcher(List.of(literal), false)
                 : new RangeMatcher(Relations.of(op), literal);
-        List<Needle> needles = op == CompareOp.EQ && MappedComparisons.keepsText(resolved)
-                ? RequiredText.wholeValues(List.of(r), false) : null;
+        List<Needle> needles = op == CompareOp.EQ ? RequiredText.wholeValues(List.of(r), false) : null;
         return field(field.path(), mapped(field.path(), test), needles);
     }
 

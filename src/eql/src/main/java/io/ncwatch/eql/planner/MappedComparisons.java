@@ -30,10 +30,11 @@ final class MappedComparisons {
 
     /**
      * Whether the literal's text is in every matching document's bytes: true for string fields, false
-     * where the document may spell the value otherwise (a date as ISO text or epoch millis, an address).
+     * where the document may spell the value otherwise (a date as ISO text or epoch millis, an address)
+     * or write a JSON null that the field's {@code null_value} stands for.
      */
     static boolean keepsText(ResolvedField field) {
-        return isString(field);
+        return isString(field) && field.nullValue() == null;
     }
 
     /** Whether wildcard, regex and prefix queries apply to the field: a string field, or an unmapped one. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +18,9 @@ class FieldTypesTest {
               "@timestamp": {"type": "date"},
               "process": {"properties": {
                 "name": {"type": "keyword", "ignore_above": 256, "fields": {"text": {"type": "match_only_text"}}},
-                "pid": {"type": "long"}}},
+                "pid": {"type": "long", "null_value": -1}}},
               "hits": {"type": "nested", "properties": {"ip": {"type": "ip"}}},
-              "title": {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 64}}},
+              "title": {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 64, "null_value": "NONE"}}},
               "body": {"type": "text"},
               "agent": {"properties": {"version": {"type": "version"}}}}}""";
 
@@ -30,9 +31,9 @@ class FieldTypesTest {
     @Test
     void objectsNestedObjectsAndMultiFieldsBecomeDottedPaths() throws IOException {
         FieldTypes types = parse(PROPERTIES);
-        assertThat(types.of("@timestamp")).isEqualTo(new FieldType("date", Integer.MAX_VALUE));
-        assertThat(types.of("process.name")).isEqualTo(new FieldType("keyword", 256));
-        assertThat(types.of("process.name.text")).isEqualTo(new FieldType("match_only_text", Integer.MAX_VALUE));
+        assertThat(types.of("@timestamp")).isEqualTo(new FieldType("date", Integer.MAX_VALUE, null));
+        assertThat(types.of("process.name")).isEqualTo(new FieldType("keyword", 256, null));
+        assertThat(types.of("process.name.text")).isEqualTo(new FieldType("match_only_text", Integer.MAX_VALUE, null));
         assertThat(types.of("process.pid").type()).isEqualTo("long");
         assertThat(types.of("hits.ip").type()).isEqualTo("ip");
         assertThat(types.of("agent.version").type()).isEqualTo("version");
@@ -41,9 +42,15 @@ class FieldTypesTest {
     }
 
     @Test
+    void nullValuesByPathForTheDecoder() throws IOException {
+        assertThat(parse(PROPERTIES).nullValues(List.of("title", "process.name", "process.pid", "app.x")))
+                .containsExactly("NONE", null, -1L, null);
+    }
+
+    @Test
     void aTextFieldComparesThroughItsKeywordSubField() throws IOException {
         FieldTypes types = parse(PROPERTIES);
-        assertThat(types.of("title")).isEqualTo(new FieldType("keyword", 64));
+        assertThat(types.of("title")).isEqualTo(new FieldType("keyword", 64, "NONE"));
         assertThat(types.of("body").isExact()).isFalse();
     }
 
@@ -56,7 +63,7 @@ class FieldTypesTest {
                 "{\"index_patterns\": [\"logs-*\"], \"template\": " + mappings + "}",
                 "{\"index_templates\": [{\"name\": \"t\", \"index_template\": {\"template\": " + mappings + "}}]}",
                 "{\"component_templates\": [{\"name\": \"c\", \"component_template\": {\"template\": " + mappings + "}}]}"}) {
-            assertThat(parse(body).of("process.pid")).as(body).isEqualTo(new FieldType("long", Integer.MAX_VALUE));
+            assertThat(parse(body).of("process.pid")).as(body).isEqualTo(new FieldType("long", Integer.MAX_VALUE, -1L));
         }
     }
 
@@ -85,8 +92,8 @@ class FieldTypesTest {
     void theShippedEcsTypes() {
         FieldTypes ecs = FieldTypes.ecs();
         assertThat(ecs.of("@timestamp").type()).isEqualTo("date");
-        assertThat(ecs.of("process.name")).isEqualTo(new FieldType("keyword", 1024));
-        assertThat(ecs.of("process.command_line")).isEqualTo(new FieldType("wildcard", Integer.MAX_VALUE));
+        assertThat(ecs.of("process.name")).isEqualTo(new FieldType("keyword", 1024, null));
+        assertThat(ecs.of("process.command_line")).isEqualTo(new FieldType("wildcard", Integer.MAX_VALUE, null));
         assertThat(ecs.of("process.pid").type()).isEqualTo("long");
         assertThat(ecs.of("destination.ip").type()).isEqualTo("ip");
         assertThat(ecs.of("process.interactive").type()).isEqualTo("boolean");
