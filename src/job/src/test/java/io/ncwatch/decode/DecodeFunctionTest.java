@@ -12,6 +12,7 @@ import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,18 +124,7 @@ class DecodeFunctionTest {
 
     @Test
     void eventsWithoutAContainerAreNotKeyedButTheirMatchesStillCount() throws Exception {
-        Path rule = dir.resolve("any-nc.toml");
-        Files.writeString(rule, """
-                [rule]
-                rule_id = "any-nc"
-                name = "Netcat anywhere"
-                description = "nc on a host"
-                severity = "low"
-                risk_score = 21
-                language = "eql"
-                query = 'process where process.name == "nc"'
-                """);
-        var harness = harness(new DecodeFunction(RuleFiles.load(rule).rules(), EqlOptions.ELASTICSEARCH));
+        var harness = harness(new DecodeFunction(rule("any-nc", "process where process.name == \"nc\""), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "nc", "nc", "-l", "80"), 1), 0);
         harness.processElement(raw(exec("h2", "2026-11-28T06:12:44Z", null, "ls", "ls"), 2), 0);
@@ -147,27 +137,32 @@ class DecodeFunctionTest {
 
     @Test
     void theRulesCompareValuesByTheMappingTheJobWasGiven() throws Exception {
-        Path rule = dir.resolve("loopback.toml");
-        Files.writeString(rule, """
-                [rule]
-                rule_id = "loopback-arg"
-                name = "An argument that is the IPv6 loopback"
-                description = "for the test"
-                severity = "low"
-                risk_score = 21
-                language = "eql"
-                query = 'process where process.args == "::1"'
-                """);
+        List<Rule> rule = rule("loopback-arg", "process where process.args == \"::1\"");
         Path mapping = Files.writeString(dir.resolve("mapping.json"),
                 "{\"mappings\": {\"properties\": {\"process\": {\"properties\": {\"args\": {\"type\": \"ip\"}}}}}}");
         String event = exec("e1", "2026-11-28T06:12:44Z", CONTAINER, "ping", "0:0::1");
-        var asKeyword = harness(new DecodeFunction(RuleFiles.load(rule).rules(), EqlOptions.ELASTICSEARCH));
-        var asIp = harness(new DecodeFunction(RuleFiles.load(rule).rules(), new EqlOptions(1024, FieldTypes.read(mapping))));
+        var asKeyword = harness(new DecodeFunction(rule, EqlOptions.ELASTICSEARCH));
+        var asIp = harness(new DecodeFunction(rule, new EqlOptions(1024, FieldTypes.read(mapping))));
 
         asKeyword.processElement(raw(event, 1), 0);
         asIp.processElement(raw(event, 1), 0);
 
         assertThat(events(asKeyword).get(0).matchedRules).isEmpty();
         assertThat(events(asIp).get(0).matchedRules).containsExactly("loopback-arg");
+    }
+
+    /** A detection-rules file of one low-severity rule. */
+    private List<Rule> rule(String id, String query) throws IOException {
+        Path file = Files.writeString(dir.resolve(id + ".toml"), """
+                [rule]
+                rule_id = "%s"
+                name = "%s"
+                description = "for the test"
+                severity = "low"
+                risk_score = 21
+                language = "eql"
+                query = '%s'
+                """.formatted(id, id, query));
+        return RuleFiles.load(file).rules();
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -45,7 +46,7 @@ final class Dates {
             .parseDefaulting(NANO_OF_SECOND, 0)
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(java.time.chrono.IsoChronology.INSTANCE)
+            .withChronology(IsoChronology.INSTANCE)
             .withZone(ZoneOffset.UTC);
 
     private Dates() {}
