@@ -5,6 +5,7 @@ import io.ncwatch.correlate.CorrelationChain;
 import io.ncwatch.correlate.CorrelationSettings;
 import io.ncwatch.decode.DecodeFunction;
 import io.ncwatch.decode.RawEvents;
+import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.job.JobRules;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.EventTypes;
@@ -51,7 +52,7 @@ final class StateSize {
         Map<String, Map<String, Long>> tables = new HashMap<>();
         long events = 0;
         long newest = Long.MIN_VALUE;
-        try (var decode = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction(rules));
+        try (var decode = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction(rules, EqlOptions.ELASTICSEARCH));
                 var chain = chain(rules)) {
             for (byte[] json : traffic.all()) {
                 if (events++ == maxEvents) {

@@ -52,7 +52,7 @@ final class Hunt {
      */
     Hunt(RuleSet rules, DecodeLimits limits, boolean decodeAll, PrintStream progress, Duration progressEvery) {
         this.rules = rules;
-        this.decoder = new EcsDecoder(rules.slots(), limits);
+        this.decoder = new EcsDecoder(rules.slots(), rules.nullValues(), limits);
         this.prefilter = decodeAll ? null : new RawPrefilter(rules.requiredText());
         this.maxLineBytes = limits.maxEventBytes();
         this.progress = progress;

@@ -2,6 +2,7 @@ package io.ncwatch.cli;
 
 import io.ncwatch.decode.DecodeLimits;
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.rules.InvalidRuleException;
 import io.ncwatch.rules.LoadedRules;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,9 +75,15 @@ public final class HuntCommand implements Callable<Integer> {
             + " by default a line whose raw bytes show it cannot match is not decoded"})
     boolean decodeAll;
 
-    @Option(names = "--ignore-above", paramLabel = "N", description = {"strings longer than N characters never match,"
-            + " as in Elasticsearch's ECS keyword mapping (default ${DEFAULT-VALUE}; 0 switches it off)"})
+    @Option(names = "--ignore-above", paramLabel = "N", description = {"strings longer than N characters never match"
+            + " on fields the mapping does not list, as in Elasticsearch's ECS dynamic keyword mapping"
+            + " (default ${DEFAULT-VALUE}; 0 switches every limit off, the mapping's too)"})
     int ignoreAbove = EqlOptions.ELASTICSEARCH.ignoreAbove();
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = {"an index mapping (the JSON of GET index/_mapping"
+            + " or of an index template) whose field types decide comparisons: dates, IP addresses, versions, numbers;"
+            + " by default the ECS types of the fields Elastic's container rules read"})
+    Path mapping;
 
     private final InputStream stdin;
     private final OutputStream out;
@@ -111,9 +119,16 @@ public final class HuntCommand implements Callable<Integer> {
             return USAGE;
         }
 
+        FieldTypes types;
+        try {
+            types = mapping == null ? EqlOptions.ELASTICSEARCH.types() : FieldTypes.read(mapping);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("ncwatch hunt: --mapping " + e.getMessage());
+            return USAGE;
+        }
         RuleSet rules;
         try {
-            rules = RuleSet.compile(rules(), new EqlOptions(ignoreAbove));
+            rules = RuleSet.compile(rules(), new EqlOptions(ignoreAbove, types));
         } catch (RuleFileException e) {
             err.println("ncwatch hunt: " + e.getMessage());
             return USAGE;

@@ -223,6 +223,44 @@ class HuntCommandTest {
     }
 
     @Test
+    void datesCompareAsDatesHoweverTheEventSpellsThem() {
+        String epochMillis = NC_LISTENER.replace("\"2026-11-28T06:12:44.318Z\"", "1795846364318");
+        String withOffset = NC_LISTENER.replace("2026-11-28T06:12:44.318Z", "2026-11-28T07:12:44.318+01:00");
+        String earlier = NC_LISTENER.replace("06:12:44.318Z", "06:12:43Z");
+        String events = String.join("\n", NC_LISTENER, epochMillis, withOffset, earlier) + "\n";
+
+        Result result = hunt(events, "--query", "process where @timestamp >= \"2026-11-28T06:12:44Z\"", "--events", "-");
+
+        assertThat(result.stdoutLines()).containsExactly(NC_LISTENER, epochMillis, withOffset);
+    }
+
+    @Test
+    void aMappingOfTheUsersDecidesHowFieldsCompare() throws IOException {
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"mappings\": {\"properties\": {\"process.args\": {\"type\": \"ip\"}, \"process.name\": {\"type\": \"text\"}}}}");
+        String loopback = event("ping", "\"0:0::1\"");
+
+        assertThat(hunt(loopback, "--query", "process where process.args == \"::1\"", "--events", "-").stdout()).isEmpty();
+        assertThat(hunt(loopback, "--query", "process where process.args == \"::1\"", "--events", "-",
+                "--mapping", mapping.toString()).stdoutLines()).containsExactly(loopback);
+        assertThat(hunt(loopback, "--query", "process where process.name : \"ping\"", "--events", "-",
+                "--mapping", mapping.toString()))
+                .satisfies(r -> assertUsage(r, "field [process.name] is of type [text] with no keyword sub-field"));
+    }
+
+    @Test
+    void aJsonNullIsTheNullValueOfTheMapping() throws IOException {
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"properties\": {\"user.name\": {\"type\": \"keyword\", \"null_value\": \"nobody\"}}}");
+        String nullUser = NC_LISTENER.replace("\"container\":", "\"user\":{\"name\":null},\"container\":");
+
+        Result result = hunt(nullUser + "\n" + NC_LISTENER + "\n", "--query", "process where user.name == \"nobody\"",
+                "--events", "-", "--mapping", mapping.toString());
+
+        assertThat(result.stdoutLines()).containsExactly(nullUser);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path events = Files.writeString(dir.resolve("e.jsonl"), NC_LISTENER);
         Path notARule = Files.writeString(dir.resolve("rule.txt"), "nc");
@@ -236,6 +274,8 @@ class HuntCommandTest {
         assertThat(hunt("", "--query")).satisfies(r -> assertUsage(r, "--query needs a value"));
         assertThat(hunt("", "--query", query, "--events", "-", "--ignore-above", "-1"))
                 .satisfies(r -> assertUsage(r, "--ignore-above needs a whole number >= 0, got -1"));
+        assertThat(hunt("", "--query", query, "--events", "-", "--mapping", notARule.toString()))
+                .satisfies(r -> assertUsage(r, "--mapping " + notARule + " is not JSON"));
         assertThat(hunt("", "--query", query, "--events", dir.resolve("missing.jsonl").toString()))
                 .satisfies(r -> assertUsage(r, "no such events file: " + dir.resolve("missing.jsonl")));
         assertThat(hunt("", "--rule", notARule.toString(), "--events", events.toString()))

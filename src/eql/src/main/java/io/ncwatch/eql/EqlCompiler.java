@@ -18,8 +18,9 @@ import io.ncwatch.eql.runtime.CompiledQuery;
  * each choice of one value per field occurrence, where null (a null operand, or an error such as
  * division by zero) is no match and {@code not} negates the whole script.
  *
- * <p>Strings longer than {@link EqlOptions#ignoreAbove()} are not indexed, so absent for every
- * comparison, except on the few fields ECS maps as {@code wildcard} or text.
+ * <p>Values compare as the field's type in {@link EqlOptions#types()} indexes them: dates as instants,
+ * IP addresses as addresses, versions by precedence, numbers as numbers, keywords as text; strings longer
+ * than the field's {@code ignore_above} are not indexed, so absent for every comparison.
  *
  * <p>{@link CompiledQuery#requiredText()} is necessary, not sufficient: every match contains one of the
  * needles in one of its string values, but an event that contains one may still not match.
@@ -40,6 +41,6 @@ public final class EqlCompiler {
      * throws IllegalArgumentException with the reason.
      */
     public CompiledQuery compile(Query query) {
-        return Planner.plan(Analyzer.analyze(query, slots, options.ignoreAbove()));
+        return Planner.plan(Analyzer.analyze(query, slots, options.ignoreAbove(), options.types()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.eql.runtime.CompiledQuery;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,6 @@ class EqlCompilerTest {
             assertThat(matches("any where user.id == 0", event("user.id", "00"))).isFalse();
             assertThat(matches("any where process.pid == 1.0", event("process.pid", 1L))).isTrue();
             assertThat(matches("any where process.pid == 1.5", event("process.pid", 1L))).isFalse();
-            assertThat(matches("any where process.pid == \"abc\"", event("process.pid", 1L))).isFalse();
         }
 
         @Test
@@ -334,13 +334,19 @@ class EqlCompilerTest {
         @Test
         void wildcardAndTextFieldsKeepLongValues() {
             assertThat(matches("any where process.command_line : \"n*\"", event("process.command_line", longName))).isTrue();
-            assertThat(matches("any where message : \"n*\"", event("message", longName))).isTrue();
+            assertThat(matches("any where url.full : \"n*\"", event("url.full", longName))).isTrue();
         }
 
         @Test
         void offEveryValueIsIndexed() {
-            assertThat(matches("any where file.path : \"n*\"", event("file.path", longName), new EqlOptions(0))).isTrue();
-            assertThat(matches("any where file.path : \"n*\"", event("file.path", longName), new EqlOptions(2000))).isTrue();
+            assertThat(matches("any where file.path : \"n*\"", event("file.path", longName), new EqlOptions(0, FieldTypes.ecs()))).isTrue();
+        }
+
+        @Test
+        void theOptionSetsTheLimitOfFieldsTheMappingDoesNotList() {
+            Map<String, Object> e = event("app.path", longName);
+            assertThat(matches("any where app.path : \"n*\"", e)).isFalse();
+            assertThat(matches("any where app.path : \"n*\"", e, new EqlOptions(2000, FieldTypes.ecs()))).isTrue();
         }
     }
 

@@ -34,6 +34,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public static final String WRONG_TYPE = "WRONG_TYPE";
 
     private final List<Rule> rules;
+    private final EqlOptions eql;
 
     private transient EcsDecoder decoder;
     private transient RuleSet ruleSet;
@@ -45,15 +46,17 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private transient MetricGroup deadLetteredGroup;
     private transient Map<String, Counter> deadLettered;
 
-    public DecodeFunction(List<Rule> rules) {
+    /** {@code eql}: how the rules compare field values, as when the job loaded them. */
+    public DecodeFunction(List<Rule> rules, EqlOptions eql) {
         this.rules = List.copyOf(rules);
+        this.eql = eql;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        ruleSet = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
+        ruleSet = RuleSet.compile(rules, eql);
         fields = new ContainerEventFields(ruleSet.slots());
-        decoder = new EcsDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
+        decoder = new EcsDecoder(ruleSet.slots(), ruleSet.nullValues(), DecodeLimits.DEFAULT);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");

@@ -12,6 +12,7 @@ import io.ncwatch.eql.analysis.FieldSlots;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ import java.util.List;
  * <p>Elasticsearch's view of a document: nested and dotted spellings of a path are one field, and when
  * a document spells a field more than once the values merge; arrays flatten, arrays of objects included
  * ({@code a: [{b: 1}, {b: 2}]} gives {@code a.b = [1, 2]}); JSON nulls are no values (EQL never matches
- * a null element, and an array of nulls is absent, as in Elasticsearch); a field with one value is that
+ * a null element, and an array of nulls is absent, as in Elasticsearch) unless the mapping gives the field
+ * a {@code null_value}, which stands in for each of them; a field with one value is that
  * value, a field with more is a list, whether or not the document wrote an array (Elasticsearch does not
  * tell {@code "a"} from {@code ["a"]} either, and the predicates read a scalar faster). An integer
  * is a Long, or a Double when it does not fit in a long (as Elasticsearch's dynamic mapping keeps it a
@@ -36,11 +38,22 @@ public final class EcsDecoder {
     public static final long LATEST_TIMESTAMP = 4_102_444_800_000L;
 
     private final FieldTree tree;
+    private final Object[] nullValues;
     private final int slotCount;
     private final DecodeLimits limits;
     private final JsonFactory factory;
 
+    /** A decoder that leaves JSON nulls out, as for fields without a {@code null_value}. */
     public EcsDecoder(FieldSlots slots, DecodeLimits limits) {
+        this(slots, new Object[slots.size()], limits);
+    }
+
+    /**
+     * @param nullValues by slot, the value that a JSON null is decoded as (the mapping's {@code null_value},
+     *     which Elasticsearch indexes in its place), or null to leave it out
+     */
+    public EcsDecoder(FieldSlots slots, Object[] nullValues, DecodeLimits limits) {
+        this.nullValues = Arrays.copyOf(nullValues, slots.size());
         this.tree = new FieldTree(slots);
         this.slotCount = slots.size();
         this.limits = limits;
@@ -130,7 +143,11 @@ public final class EcsDecoder {
                         value(node, element);
                     }
                 }
-                case VALUE_NULL -> { }
+                case VALUE_NULL -> {
+                    if (node.slot >= 0 && nullValues[node.slot] != null) {
+                        add(node.slot, nullValues[node.slot]);
+                    }
+                }
                 default -> {
                     if (node.slot >= 0) {
                         add(node.slot, scalar(node, token));

@@ -9,6 +9,8 @@ import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.context.ContextSettings;
 import io.ncwatch.correlate.CorrelationSettings;
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.analysis.FieldTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,10 +35,12 @@ import org.apache.flink.configuration.RestartStrategyOptions;
  * valid job. Secrets are never part of it: only the names of the environment variables or files that hold them.
  *
  * @param rules rule files; relative paths in job.yaml are resolved against the job's folder
+ * @param eql how the rules compare field values: the index mapping's types, read when the job is configured
  */
 public record JobConfig(
         String name,
         List<String> rules,
+        EqlOptions eql,
         Kafka kafka,
         Elasticsearch elasticsearch,
         Outputs outputs,
@@ -55,6 +59,11 @@ public record JobConfig(
     public static final ConfigOption<List<String>> RULES = ConfigOptions.key("rules")
             .stringType().asList().defaultValues("rule.toml")
             .withDescription("rule files or folders (detection-rules TOML, Kibana NDJSON export), relative to the job folder");
+    public static final ConfigOption<String> MAPPING = ConfigOptions.key("eql.mapping")
+            .stringType().noDefaultValue()
+            .withDescription("an index mapping (the JSON of GET index/_mapping or of an index template), relative to the"
+                    + " job folder: its field types decide how the rules compare values (dates, IP addresses, versions,"
+                    + " numbers); none: the ECS types of the fields Elastic's container rules read");
     public static final ConfigOption<String> STATE_BACKEND = ConfigOptions.key("state-backend")
             .stringType().defaultValue("hashmap")
             .withDescription("hashmap or rocksdb");
@@ -80,7 +89,7 @@ public record JobConfig(
 
     /** Every setting of a job, in the order of job.yaml and of the configuration reference. */
     public static List<ConfigOption<?>> options() {
-        return concat(List.of(NAME, RULES), Kafka.options(), Elasticsearch.options(), Outputs.options(),
+        return concat(List.of(NAME, RULES, MAPPING), Kafka.options(), Elasticsearch.options(), Outputs.options(),
                 EventTime.options(), Checkpoints.options(), Restarts.options(), ContextSettings.options(),
                 CorrelationSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
@@ -329,7 +338,10 @@ public record JobConfig(
 
     private static JobConfig from(ReadableConfig config, Path directory) {
         List<String> rules = config.get(RULES).stream().map(rule -> directory.resolve(rule).toString()).toList();
-        return new JobConfig(config.get(NAME), rules, Kafka.from(config), Elasticsearch.from(config),
+        EqlOptions eql = config.getOptional(MAPPING)
+                .map(mapping -> new EqlOptions(EqlOptions.ELASTICSEARCH.ignoreAbove(), FieldTypes.read(directory.resolve(mapping))))
+                .orElse(EqlOptions.ELASTICSEARCH);
+        return new JobConfig(config.get(NAME), rules, eql, Kafka.from(config), Elasticsearch.from(config),
                 Outputs.from(config), EventTime.from(config), Checkpoints.from(config), Restarts.from(config),
                 ContextSettings.from(config),
                 CorrelationSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),

@@ -43,6 +43,7 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
             new SettingOption("--es", "URL", ElasticsearchSettings.URL),
             new SettingOption("--namespace", "NS", JobConfig.Elasticsearch.NAMESPACE),
             new SettingOption("--rules", "FILE", JobConfig.RULES),
+            new SettingOption("--mapping", "FILE", JobConfig.MAPPING),
             new SettingOption("--print", null, JobConfig.Outputs.STDOUT),
             new SettingOption("--output", "FILE", JobConfig.Outputs.FILE),
             new SettingOption("--checkpoint-interval", "DURATION", JobConfig.Checkpoints.INTERVAL),
@@ -116,9 +117,9 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
         for (SettingOption option : SETTING_OPTIONS) {
             if (parsed.hasMatchedOption(option.name())) {
                 String value = option.label() == null ? "true" : parsed.matchedOptionValue(option.name(), "");
-                // A rule file named on the command line is relative to where the command runs.
-                overrides.put(option.setting().key(),
-                        option.setting() == JobConfig.RULES ? Path.of(value).toAbsolutePath().toString() : value);
+                // A rule or mapping file named on the command line is relative to where the command runs.
+                boolean file = option.setting() == JobConfig.RULES || option.setting() == JobConfig.MAPPING;
+                overrides.put(option.setting().key(), file ? Path.of(value).toAbsolutePath().toString() : value);
             }
         }
         for (String setting : parsed.matchedOptionValue("--set", List.<String>of())) {

@@ -18,10 +18,11 @@ public final class JobRules {
     private JobRules() {}
 
     /**
+     * @param eql how the rules compare field values
      * @param notices told about every rule that is skipped and why
      * @throws IllegalArgumentException when the files hold no rule the job can run, or two rules share an id
      */
-    public static List<Rule> load(List<Path> files, Consumer<String> notices) {
+    public static List<Rule> load(List<Path> files, EqlOptions eql, Consumer<String> notices) {
         List<Rule> rules = new ArrayList<>();
         for (Path file : files) {
             var loaded = RuleFiles.load(file);
@@ -34,7 +35,7 @@ public final class JobRules {
                 throw new IllegalArgumentException("two rules have the id " + rule.ruleId() + " (" + rule.origin() + ")");
             }
         }
-        RuleSet compiled = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
+        RuleSet compiled = RuleSet.compile(rules, eql);
         for (RuleSet.Unsupported unsupported : compiled.unsupported()) {
             notices.accept(unsupported.rule().origin() + ": rule \"" + unsupported.rule().name()
                     + "\" skipped: " + unsupported.reason());

@@ -86,7 +86,7 @@ public final class NcwatchJob {
      */
     public static StreamExecutionEnvironment build(JobConfig config, Configuration flink,
             UnaryOperator<DataStream<RawEvent>> rawEvents) throws InterruptedException {
-        List<Rule> rules = JobRules.load(config.ruleFiles(), LOG::warn);
+        List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(), LOG::warn);
         JobConfig.Topics topics = config.kafka().topics();
         if (config.kafka().createTopics()) {
             KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
@@ -176,7 +176,7 @@ public final class NcwatchJob {
      */
     public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events, JobSinks sinks) {
         SingleOutputStreamOperator<ContainerEvent> decoded = events
-                .process(new DecodeFunction(rules), TypeInformation.of(ContainerEvent.class))
+                .process(new DecodeFunction(rules, config.eql()), TypeInformation.of(ContainerEvent.class))
                 .name("decode and match")
                 .uid("decode");
 

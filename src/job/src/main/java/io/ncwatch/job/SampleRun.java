@@ -32,7 +32,7 @@ public final class SampleRun {
      * truth ({@code *.truth.jsonl}), with the configured outputs.
      */
     public static void run(JobConfig config, Path folder) throws Exception {
-        List<Rule> rules = JobRules.load(config.ruleFiles(), notice -> System.err.println("ncwatch: " + notice));
+        List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(), notice -> System.err.println("ncwatch: " + notice));
         StreamExecutionEnvironment env = NcwatchJob.environment(config, LocalRun.flinkSettings(config));
         DataStream<RawEvent> events = null;
         for (Path file : inputFiles(folder)) {

@@ -3,6 +3,7 @@ package io.ncwatch.rules;
 import io.ncwatch.eql.EqlCompiler;
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.eql.analysis.UnsupportedQueryException;
 import io.ncwatch.eql.parser.EqlParser;
 import io.ncwatch.eql.parser.EqlSyntaxException;
@@ -25,11 +26,13 @@ public final class RuleSet {
     public record Unsupported(Rule rule, String reason) {}
 
     private final FieldSlots slots;
+    private final FieldTypes types;
     private final List<CompiledRule> compiled;
     private final List<Unsupported> unsupported;
 
-    private RuleSet(FieldSlots slots, List<CompiledRule> compiled, List<Unsupported> unsupported) {
+    private RuleSet(FieldSlots slots, FieldTypes types, List<CompiledRule> compiled, List<Unsupported> unsupported) {
         this.slots = slots;
+        this.types = types;
         this.compiled = List.copyOf(compiled);
         this.unsupported = List.copyOf(unsupported);
     }
@@ -53,12 +56,20 @@ public final class RuleSet {
                 throw new InvalidRuleException(rule, e);
             }
         }
-        return new RuleSet(slots, compiled, unsupported);
+        return new RuleSet(slots, options.types(), compiled, unsupported);
     }
 
     /** The slots every compiled rule reads; decode events with this table. */
     public FieldSlots slots() {
         return slots;
+    }
+
+    /**
+     * By slot of {@link #slots()} as it is now, the mapping's {@code null_value} that stands for a JSON null
+     * (null where none); decode with these.
+     */
+    public Object[] nullValues() {
+        return types.nullValues(slots.paths());
     }
 
     public List<CompiledRule> compiled() {

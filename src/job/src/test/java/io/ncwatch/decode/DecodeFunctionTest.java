@@ -6,10 +6,13 @@ import static io.ncwatch.job.TestEvents.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +50,7 @@ class DecodeFunctionTest {
 
     @Test
     void aMatchKeepsItsBytesAndTheRulesItMatched() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
         String listener = exec("e1", "2026-11-28T06:12:44.318Z", CONTAINER, "nc", "nc", "-lvnp", "4444");
 
         harness.processElement(raw(listener, 7), 0);
@@ -73,7 +76,7 @@ class DecodeFunctionTest {
 
     @Test
     void anOrdinaryEventGoesOnWithoutItsBytes() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("e2", "2026-11-28T06:12:44Z", CONTAINER, "nc", "nc", "-z", "db", "5432"), 1), 0);
         harness.processElement(raw(exec("e3", "2026-11-28T06:12:45Z", CONTAINER, "sleep", "sleep", "10"), 2), 0);
@@ -84,7 +87,7 @@ class DecodeFunctionTest {
 
     @Test
     void badInputBecomesDeadLettersWithTheirReasonsAndTheJobGoesOn() throws Exception {
-        var harness = harness(new DecodeFunction(TestEvents.seedRule()));
+        var harness = harness(new DecodeFunction(TestEvents.seedRule(), EqlOptions.ELASTICSEARCH));
         String twoContainers = exec("e4", "2026-11-28T06:12:44Z", CONTAINER, "sh", "sh")
                 .replace("\"id\":\"" + CONTAINER + "\"", "\"id\":[\"a\",\"b\"]");
         String textPid = exec("e5", "2026-11-28T06:12:44Z", CONTAINER, "sh", "sh").replace("4242", "\"many\"");
@@ -121,18 +124,7 @@ class DecodeFunctionTest {
 
     @Test
     void eventsWithoutAContainerAreNotKeyedButTheirMatchesStillCount() throws Exception {
-        Path rule = dir.resolve("any-nc.toml");
-        Files.writeString(rule, """
-                [rule]
-                rule_id = "any-nc"
-                name = "Netcat anywhere"
-                description = "nc on a host"
-                severity = "low"
-                risk_score = 21
-                language = "eql"
-                query = 'process where process.name == "nc"'
-                """);
-        var harness = harness(new DecodeFunction(RuleFiles.load(rule).rules()));
+        var harness = harness(new DecodeFunction(rule("any-nc", "process where process.name == \"nc\""), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "nc", "nc", "-l", "80"), 1), 0);
         harness.processElement(raw(exec("h2", "2026-11-28T06:12:44Z", null, "ls", "ls"), 2), 0);
@@ -141,5 +133,36 @@ class DecodeFunctionTest {
         assertThat(harness.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES))
                 .extracting(r -> r.getValue().eventId, r -> r.getValue().matchedRules[0])
                 .containsExactly(tuple("h1", "any-nc"));
+    }
+
+    @Test
+    void theRulesCompareValuesByTheMappingTheJobWasGiven() throws Exception {
+        List<Rule> rule = rule("loopback-arg", "process where process.args == \"::1\"");
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"mappings\": {\"properties\": {\"process\": {\"properties\": {\"args\": {\"type\": \"ip\"}}}}}}");
+        String event = exec("e1", "2026-11-28T06:12:44Z", CONTAINER, "ping", "0:0::1");
+        var asKeyword = harness(new DecodeFunction(rule, EqlOptions.ELASTICSEARCH));
+        var asIp = harness(new DecodeFunction(rule, new EqlOptions(1024, FieldTypes.read(mapping))));
+
+        asKeyword.processElement(raw(event, 1), 0);
+        asIp.processElement(raw(event, 1), 0);
+
+        assertThat(events(asKeyword).get(0).matchedRules).isEmpty();
+        assertThat(events(asIp).get(0).matchedRules).containsExactly("loopback-arg");
+    }
+
+    /** A detection-rules file of one low-severity rule. */
+    private List<Rule> rule(String id, String query) throws IOException {
+        Path file = Files.writeString(dir.resolve(id + ".toml"), """
+                [rule]
+                rule_id = "%s"
+                name = "%s"
+                description = "for the test"
+                severity = "low"
+                risk_score = 21
+                language = "eql"
+                query = '%s'
+                """.formatted(id, id, query));
+        return RuleFiles.load(file).rules();
     }
 }

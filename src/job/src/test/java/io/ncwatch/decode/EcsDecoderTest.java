@@ -69,6 +69,19 @@ class EcsDecoderTest {
     }
 
     @Test
+    void aNullValueOfTheMappingStandsInForEachJsonNullOfItsField() throws Exception {
+        FieldSlots slots = new FieldSlots();
+        int a = slots.slotOf("a");
+        int b = slots.slotOf("b");
+        byte[] json = bytes("{" + TS + ",\"a\":[\"x\",null],\"b\":null}");
+
+        DecodedEvent event = new EcsDecoder(slots, new Object[] {"NULL", -1L}, DecodeLimits.DEFAULT).decode(json, 0, json.length);
+
+        assertThat(event.value(a)).isEqualTo(List.of("x", "NULL"));
+        assertThat(event.value(b)).isEqualTo(-1L);
+    }
+
+    @Test
     void arraysOfObjectsFlattenAsElasticsearchObjectMappingDoes() throws Exception {
         String json = "{" + TS + ",\"process\":{\"previous\":[{\"args\":[\"sh\",\"-c\"],\"executable\":\"/bin/sh\"},"
                 + "{\"args\":[\"nc\"]},{\"executable\":\"/x\"}]}}";

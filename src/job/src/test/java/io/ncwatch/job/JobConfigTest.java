@@ -3,6 +3,7 @@ package io.ncwatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.rules.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +100,28 @@ class JobConfigTest {
         JobConfig config = JobConfig.load(Path.of("jobs/netcat-listener"), options.overrides());
 
         assertThat(config.ruleFiles()).containsExactly(Path.of("my/rule.toml").toAbsolutePath());
+    }
+
+    @Test
+    void aMappingDecidesHowTheRulesCompareAndIsRelativeToTheJobFolderOrTheWorkingDirectory() throws IOException {
+        Files.writeString(dir.resolve("mapping.json"), "{\"properties\": {\"score\": {\"type\": \"double\"}}}");
+        Files.writeString(dir.resolve("job.yaml"), "eql:\n  mapping: mapping.json\n");
+
+        assertThat(JobConfig.load(dir, Map.of()).eql().types().of("score").type()).isEqualTo("double");
+        assertThat(JobConfig.of(Map.of()).eql()).isEqualTo(EqlOptions.ELASTICSEARCH);
+        String fromHere = dir.resolve("mapping.json").toString();
+        JobOptions options = JobOptions.parse(new String[] {"--mapping", fromHere});
+        assertThat(JobConfig.of(options.overrides()).eql().types().of("score").type()).isEqualTo("double");
+    }
+
+    @Test
+    void aMappingThatIsNoMappingIsNamed() throws IOException {
+        Files.writeString(dir.resolve("mapping.json"), "{\"settings\": {}}");
+        Files.writeString(dir.resolve("job.yaml"), "eql:\n  mapping: mapping.json\n");
+
+        assertThatThrownBy(() -> JobConfig.load(dir, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mapping.json: no mapping properties");
     }
 
     @Test

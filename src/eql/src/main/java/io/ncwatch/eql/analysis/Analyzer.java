@@ -10,14 +10,15 @@ public final class Analyzer {
 
     /**
      * Throws what {@link Verifier#verify} throws. Assigns each field its slot in {@code slots} on first
-     * sight; {@code ignoreAbove} is the keyword limit of the ECS mapping, 0 for none.
+     * sight; {@code types} is the index mapping, {@code ignoreAbove} the keyword limit of fields it does
+     * not list, 0 for no limit on any field.
      */
-    public static AnalyzedQuery analyze(Query query, FieldSlots slots, int ignoreAbove) {
+    public static AnalyzedQuery analyze(Query query, FieldSlots slots, int ignoreAbove, FieldTypes types) {
         Query.EventQuery event = Verifier.verify(query);
         Set<String> paths = new LinkedHashSet<>(FieldReferences.of(event.condition()));
         if (event.category() != null) {
             paths.add(AnalyzedQuery.CATEGORY_FIELD);
         }
-        return new AnalyzedQuery(event.category(), event.condition(), FieldResolver.resolve(paths, slots, ignoreAbove));
+        return new AnalyzedQuery(event.category(), event.condition(), FieldResolver.resolve(paths, slots, ignoreAbove, types));
     }
 }

@@ -51,7 +51,7 @@ final class ConditionPlanner {
             return call(call);
         }
         if (e instanceof Expr.Field field) {
-            return field(field.path(), new TermsMatcher(List.of(Boolean.TRUE), false), null);
+            return field(field.path(), mapped(field.path(), new TermsMatcher(List.of(Boolean.TRUE), false)), null);
         }
         if (e instanceof Expr.Literal literal) {
             return Part.constant(literal.value());
@@ -59,11 +59,20 @@ final class ConditionPlanner {
         return scripts.script(e); // arithmetic or negation: never true as a condition, unless folded
     }
 
-    /** A query on one field: true when one of its indexed values passes {@code test}. */
+    /** {@code test} on the values of the field as its mapping indexes them. */
+    private ValueMatcher mapped(String path, ValueMatcher test) {
+        return MappedComparisons.onIndexed(fields.get(path), test);
+    }
+
+    /**
+     * A query on one field: true when one of its indexed values passes {@code test}; {@code needles} are
+     * kept where the document's bytes hold a matching value's text.
+     */
     Part field(String path, ValueMatcher test, List<Needle> needles) {
         ResolvedField resolved = fields.get(path);
         FieldCondition condition = new FieldCondition(resolved.slot(), resolved.ignoreAbove(), test);
-        return new Part(condition, null, needles, needles != null && RequiredText.isShared(path));
+        List<Needle> kept = MappedComparisons.keepsText(resolved) ? needles : null;
+        return new Part(condition, null, kept, kept != null && RequiredText.isShared(path));
     }
 
     private Part not(Expr operand) {
@@ -91,11 +100,13 @@ final class ConditionPlanner {
             }
             return Part.of(Connectives.not(field(field.path(), ValueMatcher.PRESENT, null).condition()));
         }
+        ResolvedField resolved = fields.get(field.path());
+        Object literal = MappedComparisons.literals(field.path(), resolved, List.of(r)).get(0);
         ValueMatcher test = op == CompareOp.EQ
-                ? new TermsMatcher(List.of(r), false)
-                : new RangeMatcher(Relations.of(op), r);
+                ? new TermsMatcher(List.of(literal), false)
+                : new RangeMatcher(Relations.of(op), literal);
         List<Needle> needles = op == CompareOp.EQ ? RequiredText.wholeValues(List.of(r), false) : null;
-        return field(field.path(), test, needles);
+        return field(field.path(), mapped(field.path(), test), needles);
     }
 
     private Part match(Expr.Match m) {
@@ -104,7 +115,13 @@ final class ConditionPlanner {
             return Part.of(Connectives.NEVER);
         }
         if (m.value() instanceof Expr.Field field) {
-            return field(field.path(), PatternMatchers.of(m.kind(), m.caseInsensitive(), patterns),
+            ResolvedField resolved = fields.get(field.path());
+            if (!MappedComparisons.isString(resolved)) {
+                MappedComparisons.requireTerms(field.path(), resolved, m.kind(), patterns);
+                List<Object> terms = MappedComparisons.literals(field.path(), resolved, patterns);
+                return field(field.path(), mapped(field.path(), new TermsMatcher(terms, false)), null);
+            }
+            return field(field.path(), mapped(field.path(), PatternMatchers.of(m.kind(), m.caseInsensitive(), patterns)),
                     RequiredText.ofPatterns(m.kind(), m.caseInsensitive(), patterns));
         }
         return scripts.script(m);
@@ -138,6 +155,10 @@ final class ConditionPlanner {
             return Part.of(Part.UNKNOWN);
         }
         String text = (String) literals.get(0);
+        ResolvedField resolved = fields.get(field.path());
+        if (!name.equals("cidrMatch") && !MappedComparisons.isString(resolved)) {
+            throw MappedComparisons.notString(field.path(), resolved, name + "()");
+        }
         return switch (name) {
             case "startsWith" -> field(field.path(), WildcardPattern.prefix(text, ci),
                     RequiredText.ofFunctionText(text, true, false, ci));

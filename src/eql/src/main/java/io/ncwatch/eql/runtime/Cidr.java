@@ -59,7 +59,7 @@ final class Cidr {
     }
 
     /** The address as two 64-bit halves of its 128-bit form, or null when it is not an IP address. */
-    private static long[] parseAddress(String address) {
+    static long[] parseAddress(String address) {
         long v4 = parseIpv4(address);
         if (v4 >= 0) {
             return new long[] {0, IPV4_MAPPED | v4};

@@ -2,10 +2,13 @@ package io.ncwatch.eql.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.MapEvent;
 import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.eql.runtime.Needle;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +68,17 @@ class RequiredTextTest {
                 .containsExactly(new Needle("python", true, false, true));
         assertThat(needles("any where stringContains(process.command_line, \"/dev/tcp/\")"))
                 .containsExactly(new Needle("/dev/tcp/", false, false, false));
+    }
+
+    @Test
+    void fieldsWhoseDocumentsMaySpellAMatchOtherwiseGiveNone() throws IOException {
+        assertThat(needles("any where source.ip == \"10.0.0.1\"")).isEmpty(); // or ::ffff:10.0.0.1
+        assertThat(needles("any where @timestamp == \"2026-11-28\"")).isEmpty(); // or epoch millis
+        FieldTypes withNullValue = FieldTypes.parse(new ObjectMapper().readTree(
+                "{\"properties\": {\"user\": {\"properties\": {\"name\": {\"type\": \"keyword\", \"null_value\": \"nobody\"}}}}}"));
+        EqlOptions options = new EqlOptions(1024, withNullValue);
+        assertThat(MapEvent.compile("any where user.name == \"nobody\"", options, new FieldSlots()).requiredText())
+                .as("a JSON null is indexed as nobody")
+                .isEmpty();
     }
 }
