@@ -2,9 +2,15 @@ package io.ncwatch.eql;
 
 import io.ncwatch.eql.analysis.Analyzer;
 import io.ncwatch.eql.analysis.FieldSlots;
+import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Query;
 import io.ncwatch.eql.planner.Planner;
 import io.ncwatch.eql.runtime.CompiledQuery;
+import io.ncwatch.eql.runtime.CompiledSequence;
+import io.ncwatch.eql.runtime.JoinKey;
+import io.ncwatch.eql.runtime.SequenceStage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiles single-event EQL queries to predicates that give Elasticsearch 8.19's verdicts, in
@@ -41,5 +47,31 @@ public final class EqlCompiler {
      */
     public CompiledQuery compile(Query query) {
         return Planner.plan(Analyzer.analyze(query, slots, options.ignoreAbove()));
+    }
+
+    /**
+     * Compiles a sequence: each stage's filter as {@link #compile} does, its join keys (the query's
+     * {@code by} fields, then the stage's own) to slots. Its pipes are the caller's to apply over the
+     * matches. Throws what {@link #compile} throws for a stage.
+     */
+    public CompiledSequence compileSequence(Query.SequenceQuery query) {
+        List<SequenceStage> stages = query.stages().stream().map(stage -> stage(query.by(), stage)).toList();
+        SequenceStage until = query.until() == null ? null : stage(query.by(), query.until());
+        return new CompiledSequence(stages, until, query.maxspan());
+    }
+
+    private SequenceStage stage(List<Expr> queryKeys, Query.Stage stage) {
+        List<JoinKey> keys = new ArrayList<>();
+        for (Expr key : concat(queryKeys, stage.by())) {
+            Expr.Field field = (Expr.Field) key;
+            keys.add(new JoinKey(field.path(), slots.slotOf(field.path()), field.optional()));
+        }
+        return new SequenceStage(compile(stage.query()), keys, stage.runs(), stage.missing());
+    }
+
+    private static List<Expr> concat(List<Expr> first, List<Expr> second) {
+        List<Expr> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }
