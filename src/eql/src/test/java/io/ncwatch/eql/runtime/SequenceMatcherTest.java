@@ -95,6 +95,17 @@ class SequenceMatcherTest {
     }
 
     @Test
+    void anAnyWhereStageTakesEventsOfEveryCategoryAndWithoutOne() {
+        SequenceRun run = new SequenceRun("""
+                sequence by host.id
+                  [any where process.name == "a"]
+                  [any where process.name == "b"]""")
+                .event("a1", 1000, "host.id", "h1", "process.name", "a")
+                .event("b1", 2000, "event.category", "network", "host.id", "h1", "process.name", "b");
+        assertEquals(List.of(List.of("a1", "b1")), run.matches());
+    }
+
+    @Test
     void eventsWithEqualTimestampsFormASequenceInArrivalOrder() {
         SequenceRun run = new SequenceRun(A_THEN_B)
                 .event("b0", 1000, process("h1", "b"))
@@ -117,6 +128,26 @@ class SequenceMatcherTest {
                 .event("a5", 6000, process("h1", "a"))
                 .event("b2", 7000, process("h1", "b"));
         assertEquals(List.of(List.of("a3", "a4", "a5", "b2")), run.matches());
+    }
+
+    @Test
+    void anUntilEventThatFillsAStageDiscardsWhatItFilledButNotWhatItCompletes() {
+        String query = """
+                sequence by host.id
+                  [process where process.name == "a"]
+                  [process where process.name == "b"]
+                  [process where process.name == "c"]
+                until [process where process.args == "stop"]""";
+        SequenceRun extended = new SequenceRun(query)
+                .event("a1", 1000, process("h1", "a"))
+                .event("b1", 2000, "event.category", "process", "host.id", "h1", "process.name", "b", "process.args", "stop")
+                .event("c1", 3000, process("h1", "c"));
+        SequenceRun completed = new SequenceRun(query)
+                .event("a1", 1000, process("h1", "a"))
+                .event("b1", 2000, process("h1", "b"))
+                .event("c1", 3000, "event.category", "process", "host.id", "h1", "process.name", "c", "process.args", "stop");
+        assertEquals(List.of(), extended.matches());
+        assertEquals(List.of(List.of("a1", "b1", "c1")), completed.matches());
     }
 
     @Test
