@@ -45,7 +45,8 @@ public final class EqlCompiler {
 
     /**
      * Compiles an event query. Sequences, samples and pipes throw
-     * {@link io.ncwatch.eql.analysis.UnsupportedQueryException}; what Elasticsearch rejects (an unknown
+     * {@link io.ncwatch.eql.analysis.UnsupportedQueryException} (see {@link #compileSequence},
+     * {@link #compileSample} and {@link #pipes}); what Elasticsearch rejects (an unknown
      * function, a wrong argument, a comparison of two fields, an invalid regular expression or CIDR)
      * throws IllegalArgumentException with the reason.
      */

@@ -96,19 +96,11 @@ public final class SampleCollector<T> {
         return 0;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** An absent optional key first, as a composite aggregation's missing bucket. */
     private static int compareValues(Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
-        if (a instanceof Number x && b instanceof Number y) {
-            return x instanceof Long && y instanceof Long
-                    ? Long.compare(x.longValue(), y.longValue())
-                    : Double.compare(x.doubleValue(), y.doubleValue());
-        }
-        if (a.getClass() == b.getClass() && a instanceof Comparable comparable) {
-            return comparable.compareTo(b);
-        }
-        return a.getClass().getName().compareTo(b.getClass().getName());
+        return ValueOrder.compare(a, b);
     }
 }
