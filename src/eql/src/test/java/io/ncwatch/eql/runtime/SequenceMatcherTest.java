@@ -208,6 +208,26 @@ class SequenceMatcherTest {
     }
 
     @Test
+    void aLeadingMissingEventAtTheFirstEventsTimestampDoesNotCountButAnEarlierOneDoes() {
+        String query = """
+                sequence by host.id with maxspan=10s
+                 ![process where process.name == "x"]
+                  [process where process.name == "a"]
+                  [process where process.name == "b"]""";
+        SequenceRun sameTime = new SequenceRun(query)
+                .event("x1", 5000, process("h1", "x"))
+                .event("a1", 5000, process("h1", "a"))
+                .event("b1", 6000, process("h1", "b"));
+        SequenceRun earlierToo = new SequenceRun(query)
+                .event("x0", 4000, process("h1", "x"))
+                .event("x1", 5000, process("h1", "x"))
+                .event("a1", 5000, process("h1", "a"))
+                .event("b1", 6000, process("h1", "b"));
+        assertEquals(List.of(List.of("a1", "b1")), sameTime.matches());
+        assertEquals(List.of(), earlierToo.matches());
+    }
+
+    @Test
     void aTrailingMissingStageConfirmsOnceMaxspanHasPassedSinceTheFirstEvent() {
         String query = """
                 sequence by host.id with maxspan=10s
