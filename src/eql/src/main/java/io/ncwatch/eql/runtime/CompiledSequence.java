@@ -16,15 +16,17 @@ public final class CompiledSequence extends CompiledStages {
     private final Duration maxspan;
 
     /**
-     * @param stages at least two, at least one of them not a missing-event stage
+     * @param stages at least two events' worth (a stage with {@code runs=N} counts N), at least one of
+     *     them not a missing-event stage
      * @param until the {@code until} condition, or null
      * @param maxspan the longest time from a sequence's first event to its last, or null for no limit;
      *     required when a stage is a missing-event stage
      */
     public CompiledSequence(List<SequenceStage> stages, SequenceStage until, Duration maxspan) {
         super(stages, until == null ? stages : concat(stages, until));
-        if (stages.size() < 2 || stages.stream().allMatch(SequenceStage::missing)) {
-            throw new IllegalArgumentException("a sequence has at least two stages, one of them not a missing event");
+        if (stages.stream().mapToInt(SequenceStage::runs).sum() < 2 || stages.stream().allMatch(SequenceStage::missing)) {
+            throw new IllegalArgumentException("a sequence takes at least two events (a stage with runs=N counts N),"
+                    + " and has a stage that is not a missing event");
         }
         if (maxspan == null && stages.stream().anyMatch(SequenceStage::missing)) {
             throw new IllegalArgumentException("a sequence with a missing-event stage needs a maxspan");
