@@ -20,8 +20,7 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
  * per-container state, and an event that matched nothing then crosses the network without its bytes.
- * An event whose raw bytes rule out every rule ({@link RawPrefilter}) is not judged, and its fields are
- * read by the {@link RawScanDecoder}; the others are decoded fully by the {@link EcsDecoder}.
+ * Most events are not judged at all: their raw bytes rule out every rule ({@link EventDecoder}).
  * Events with a {@code container.id} go on to the per-container stages; input that cannot be decoded
  * goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
@@ -37,11 +36,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     private final List<Rule> rules;
 
-    private transient RawPrefilter prefilter;
-    private transient EcsDecoder decoder;
-    private transient RawScanDecoder scanner;
-    private transient RuleSet ruleSet;
-    private transient ContainerEventFields fields;
+    private transient EventDecoder decoder;
     private transient Counter eventsIn;
     private transient Counter decoded;
     private transient Counter withoutContainerId;
@@ -55,11 +50,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        ruleSet = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
-        fields = new ContainerEventFields(ruleSet.slots());
-        prefilter = new RawPrefilter(ruleSet.requiredText());
-        decoder = new EcsDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
-        scanner = new RawScanDecoder(ruleSet.slots(), DecodeLimits.DEFAULT);
+        decoder = new EventDecoder(RuleSet.compile(rules, EqlOptions.ELASTICSEARCH), DecodeLimits.DEFAULT);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");
@@ -74,13 +65,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         eventsIn.inc();
         ContainerEvent event = new ContainerEvent();
         try {
-            if (prefilter.mayMatch(raw.json, 0, raw.json.length)) {
-                DecodedEvent decodedEvent = decoder.decode(raw.json, 0, raw.json.length);
-                fields.copy(decodedEvent, event);
-                event.matchedRules = ruleSet.matching(decodedEvent);
-            } else {
-                fields.copy(scanner.decode(raw.json, 0, raw.json.length), event);
-            }
+            decoder.decode(raw.json, event);
         } catch (MalformedEventException e) {
             deadLetter(raw, e.reason().name(), e.detail(), context);
             return;
