@@ -97,7 +97,8 @@ public final class RawScanDecoder {
                     if (c != '"') {
                         throw Unusual.INSTANCE;
                     }
-                    Node child = node.child(name());
+                    int key = p;
+                    Node child = node.child(b, key, name());
                     if (next() != ':') {
                         throw Unusual.INSTANCE;
                     }
@@ -209,14 +210,14 @@ public final class RawScanDecoder {
             };
         }
 
-        /** A key after its opening quote, up to and past its closing quote. */
-        private String name() throws Unusual {
+        /** Moves past a key after its opening quote, up to and past its closing quote; the key's end. */
+        private int name() throws Unusual {
             int start = p;
             int stop = plainAscii();
             if (stop - start > StreamReadConstraints.DEFAULT_MAX_NAME_LEN) {
                 throw Unusual.INSTANCE;
             }
-            return new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
+            return stop;
         }
 
         /** A string value after its opening quote. */
