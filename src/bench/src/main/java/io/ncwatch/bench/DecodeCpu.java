@@ -19,7 +19,7 @@ public final class DecodeCpu {
 
     @FunctionalInterface
     private interface Step {
-        int run() throws Exception;
+        long run() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +33,7 @@ public final class DecodeCpu {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         steps.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
-        int sink = 0;
+        long sink = 0;
         for (int round = -5; round < rounds; round++) { // five rounds of warm-up
             for (Map.Entry<String, Step> step : steps.entrySet()) {
                 long start = threads.getCurrentThreadCpuTime();

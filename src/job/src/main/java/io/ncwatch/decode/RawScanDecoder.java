@@ -60,6 +60,12 @@ public final class RawScanDecoder {
         }
     }
 
+    /** Reads one array element that starts with the given byte. */
+    @FunctionalInterface
+    private interface Element {
+        void read(int first) throws Unusual;
+    }
+
     /** One event's scan. */
     private final class Scan {
         private final byte[] b;
@@ -137,24 +143,7 @@ public final class RawScanDecoder {
                         skipValue(c);
                     }
                 }
-                case '[' -> {
-                    enter();
-                    int element = next();
-                    if (element != ']') {
-                        while (true) {
-                            value(node, element);
-                            int after = next();
-                            if (after == ']') {
-                                break;
-                            }
-                            if (after != ',') {
-                                throw Unusual.INSTANCE;
-                            }
-                            element = next();
-                        }
-                    }
-                    depth--;
-                }
+                case '[' -> array(element -> value(node, element));
                 case 'n' -> literal("ull");
                 default -> {
                     if (node.slot >= 0) {
@@ -164,6 +153,26 @@ public final class RawScanDecoder {
                     }
                 }
             }
+        }
+
+        /** An array after its opening bracket, each element handed to {@code element} with its first byte. */
+        private void array(Element element) throws Unusual {
+            enter();
+            int c = next();
+            if (c != ']') {
+                while (true) {
+                    element.read(c);
+                    c = next();
+                    if (c == ']') {
+                        break;
+                    }
+                    if (c != ',') {
+                        throw Unusual.INSTANCE;
+                    }
+                    c = next();
+                }
+            }
+            depth--;
         }
 
         /** {@code @timestamp}: an ASCII ISO-8601 string or whole epoch milliseconds, once, in range. */
@@ -310,24 +319,7 @@ public final class RawScanDecoder {
                     }
                     depth--;
                 }
-                case '[' -> {
-                    enter();
-                    int d = next();
-                    if (d != ']') {
-                        while (true) {
-                            skipValue(d);
-                            d = next();
-                            if (d == ']') {
-                                break;
-                            }
-                            if (d != ',') {
-                                throw Unusual.INSTANCE;
-                            }
-                            d = next();
-                        }
-                    }
-                    depth--;
-                }
+                case '[' -> array(this::skipValue);
                 case 't' -> literal("rue");
                 case 'f' -> literal("alse");
                 case 'n' -> literal("ull");
