@@ -10,7 +10,7 @@ import java.util.List;
  * of the wrong type (an object-free value that is not what ECS says, or several values where ECS has
  * one) makes the event unusable: {@link WrongTypeException}.
  */
-final class ContainerEventFields {
+public final class ContainerEventFields {
     private final int containerId;
     private final int eventId;
     private final int eventAction;
@@ -37,7 +37,7 @@ final class ContainerEventFields {
     private final int sourcePort;
     private final int destinationPort;
 
-    ContainerEventFields(FieldSlots slots) {
+    public ContainerEventFields(FieldSlots slots) {
         containerId = slots.slotOf("container.id");
         eventId = slots.slotOf("event.id");
         eventAction = slots.slotOf("event.action");
@@ -66,7 +66,7 @@ final class ContainerEventFields {
     }
 
     /** Copies the fields of {@code event} into {@code into} (not its rule matches or coordinates). */
-    void copy(DecodedEvent event, ContainerEvent into) throws WrongTypeException {
+    public void copy(DecodedEvent event, ContainerEvent into) throws WrongTypeException {
         into.timestamp = event.timestampMillis();
         into.containerId = text(event, containerId, "container.id");
         into.eventId = text(event, eventId, "event.id");
@@ -152,7 +152,7 @@ final class ContainerEventFields {
     }
 
     /** A field's value does not have the type ECS gives it. */
-    static final class WrongTypeException extends Exception {
+    public static final class WrongTypeException extends Exception {
         WrongTypeException(String message) {
             super(message, null, false, false);
         }

@@ -20,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
  * per-container state, and an event that matched nothing then crosses the network without its bytes.
+ * Most events are not judged at all: their raw bytes rule out every rule ({@link EventDecoder}).
  * Events with a {@code container.id} go on to the per-container stages; input that cannot be decoded
  * goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
@@ -36,9 +37,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private final List<Rule> rules;
     private final EqlOptions eql;
 
-    private transient EcsDecoder decoder;
-    private transient RuleSet ruleSet;
-    private transient ContainerEventFields fields;
+    private transient EventDecoder decoder;
     private transient Counter eventsIn;
     private transient Counter decoded;
     private transient Counter withoutContainerId;
@@ -54,9 +53,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        ruleSet = RuleSet.compile(rules, eql);
-        fields = new ContainerEventFields(ruleSet.slots());
-        decoder = new EcsDecoder(ruleSet.slots(), ruleSet.nullValues(), DecodeLimits.DEFAULT);
+        decoder = new EventDecoder(RuleSet.compile(rules, eql), DecodeLimits.DEFAULT);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");
@@ -71,9 +68,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         eventsIn.inc();
         ContainerEvent event = new ContainerEvent();
         try {
-            DecodedEvent decodedEvent = decoder.decode(raw.json, 0, raw.json.length);
-            fields.copy(decodedEvent, event);
-            event.matchedRules = ruleSet.matching(decodedEvent);
+            decoder.decode(raw.json, event);
         } catch (MalformedEventException e) {
             deadLetter(raw, e.reason().name(), e.detail(), context);
             return;

@@ -100,9 +100,7 @@ public final class EcsDecoder {
     /** One event's decoding state. */
     private final class Decoding {
         private final JsonParser parser;
-        private final Object[] values = new Object[slotCount];
-        private boolean hasTimestamp;
-        private long timestampMillis;
+        private final SlotValues values = new SlotValues(slotCount);
 
         Decoding(JsonParser parser) {
             this.parser = parser;
@@ -145,12 +143,12 @@ public final class EcsDecoder {
                 }
                 case VALUE_NULL -> {
                     if (node.slot >= 0 && nullValues[node.slot] != null) {
-                        add(node.slot, nullValues[node.slot]);
+                        values.add(node.slot, nullValues[node.slot]);
                     }
                 }
                 default -> {
                     if (node.slot >= 0) {
-                        add(node.slot, scalar(node, token));
+                        values.add(node.slot, scalar(node, token));
                     }
                 }
             }
@@ -180,38 +178,14 @@ public final class EcsDecoder {
             if (token == JsonToken.VALUE_NULL) {
                 return;
             }
-            if (hasTimestamp) {
+            if (values.hasTimestamp()) {
                 throw new MalformedEventException(Reason.BAD_TIMESTAMP, "the event has more than one @timestamp");
             }
-            hasTimestamp = true;
-            timestampMillis = timestampValue(parser, token);
-        }
-
-        @SuppressWarnings("unchecked")
-        private void add(int slot, Object value) {
-            Object current = values[slot];
-            if (current == null) {
-                values[slot] = value;
-            } else if (current instanceof ArrayList<?> list) {
-                ((ArrayList<Object>) list).add(value);
-            } else {
-                ArrayList<Object> list = new ArrayList<>(4);
-                list.add(current);
-                list.add(value);
-                values[slot] = list;
-            }
+            values.timestamp(timestampValue(parser, token));
         }
 
         DecodedEvent finish() throws MalformedEventException {
-            if (!hasTimestamp) {
-                throw new MalformedEventException(Reason.MISSING_TIMESTAMP, "the event has no @timestamp");
-            }
-            for (int slot = 0; slot < values.length; slot++) {
-                if (values[slot] instanceof ArrayList<?> list) {
-                    values[slot] = List.copyOf(list);
-                }
-            }
-            return new DecodedEvent(timestampMillis, values);
+            return values.finish();
         }
     }
 

@@ -1,6 +1,8 @@
 package io.ncwatch.decode;
 
 import io.ncwatch.eql.analysis.FieldSlots;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,46 @@ final class FieldTree {
             this.path = path;
         }
 
+        /** Keys of {@link #children} as UTF-8 bytes in an open-addressing table, and their nodes. */
+        private byte[][] keyBytes;
+        private Node[] keyNodes;
+
         Node child(String key) {
             return children.get(key);
+        }
+
+        /** The child under the key whose UTF-8 bytes are {@code bytes[from, to)}, without building a string. */
+        Node child(byte[] bytes, int from, int to) {
+            int mask = keyBytes.length - 1;
+            for (int i = hash(bytes, from, to) & mask; keyBytes[i] != null; i = (i + 1) & mask) {
+                if (Arrays.equals(keyBytes[i], 0, keyBytes[i].length, bytes, from, to)) {
+                    return keyNodes[i];
+                }
+            }
+            return null;
+        }
+
+        private void indexKeys() {
+            int size = Integer.highestOneBit(Math.max(children.size(), 1) * 4);
+            keyBytes = new byte[size][];
+            keyNodes = new Node[size];
+            for (Map.Entry<String, Node> child : children.entrySet()) {
+                byte[] key = child.getKey().getBytes(StandardCharsets.UTF_8);
+                int i = hash(key, 0, key.length) & (size - 1);
+                while (keyBytes[i] != null) {
+                    i = (i + 1) & (size - 1);
+                }
+                keyBytes[i] = key;
+                keyNodes[i] = child.getValue();
+            }
+        }
+
+        private static int hash(byte[] bytes, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return h ^ (h >>> 16);
         }
 
         boolean hasChildren() {
@@ -45,6 +85,7 @@ final class FieldTree {
             add(byPath, paths.get(slot)).slot = slot;
         }
         add(byPath, TIMESTAMP).timestamp = true;
+        byPath.values().forEach(Node::indexKeys);
     }
 
     private static Node add(Map<String, Node> byPath, String path) {

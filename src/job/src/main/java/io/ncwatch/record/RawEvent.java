@@ -3,7 +3,7 @@ package io.ncwatch.record;
 /**
  * One input record as read, before decoding: its bytes, where it came from and its event time. A Flink
  * POJO. Sources other than Kafka (the bundled sample files) fill the same coordinates: file name, 0,
- * line number.
+ * byte offset of the line.
  */
 public class RawEvent {
     public byte[] json;

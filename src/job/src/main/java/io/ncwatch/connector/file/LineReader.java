@@ -2,16 +2,24 @@ package io.ncwatch.connector.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ({@code \n} or {@code \r\n}) in one fixed buffer, without decoding.
  * A line longer than the limit is skipped as it streams by, never held whole: memory stays constant
- * whatever the input. Both the file source and {@code ncwatch hunt} read JSON lines with it.
+ * whatever the input. Both the file source and {@code ncwatch hunt} read JSON lines with it: in bulk reads,
+ * the line's bytes handed on in place.
  */
 public final class LineReader {
+    /**
+     * The most bytes one read asks for: large enough that reads cost little per line, small enough that a
+     * reader of a file split reads little past its split's end.
+     */
+    private static final int READ_BYTES = 1 << 20;
+
     private final InputStream in;
     private final int maxLineBytes;
-    private final byte[] buffer;
+    private byte[] buffer;
     private int start;
     private int end;
     private boolean eof;
@@ -25,8 +33,8 @@ public final class LineReader {
     public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
-        // room for a longest line with its \r\n, and at least 64 KiB per read
-        this.buffer = new byte[Math.max(maxLineBytes + 2, 1 << 16)];
+        // grows up to room for a longest line with its \r\n when a line needs it
+        this.buffer = new byte[1 << 16];
     }
 
     /** Moves to the next line; false at the end of the stream. */
@@ -143,14 +151,19 @@ public final class LineReader {
         return -1;
     }
 
-    /** Moves the unread bytes to the front and reads more after them; sets eof at the end. */
+    /**
+     * Moves the unread bytes to the front, or grows a full buffer, and reads more after them; sets eof at
+     * the end. A full buffer holds less than a longest line (else {@link #next} skips the line).
+     */
     private void fill() throws IOException {
         if (start > 0) {
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
             start = 0;
+        } else if (end == buffer.length) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, maxLineBytes + 2L));
         }
-        int n = in.read(buffer, end, buffer.length - end);
+        int n = in.read(buffer, end, Math.min(buffer.length - end, READ_BYTES));
         if (n < 0) {
             eof = true;
         } else {
