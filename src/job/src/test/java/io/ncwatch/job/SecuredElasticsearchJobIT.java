@@ -68,13 +68,14 @@ class SecuredElasticsearchJobIT {
 
         List<String> output = new ArrayList<>();
         try (CapturedOutput captured = CapturedOutput.start()) {
-            Throwable refused = catchThrowable(() -> NcwatchJob.runJob(config));
+            Throwable refused = catchThrowable(() -> NcwatchJob.runJob(config, LocalRun.flinkSettings(config)));
             assertThat(refused).as("the run with the wrong password fails").isNotNull();
             output.add(ExceptionUtils.stringifyException(refused));
-            assertThat(output.get(0)).contains("elasticsearch.auth.password (file:" + passwordFile + ") (401)");
+            assertThat(output.get(0)).contains("elasticsearch.auth.password (file:" + passwordFile + ") (401)")
+                    .as("failed without the restarts the run allows").contains("The failure is not recoverable");
 
             Files.writeString(passwordFile, password);
-            NcwatchJob.runJob(config);
+            NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
             output.add(captured.text());
         }
 

@@ -148,7 +148,7 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
             ResultHandler<EsDocument> result, long arrived) {
         if (failure != null) {
             if (!RequestFailure.isRetryable(failure)) {
-                result.completeExceptionally(new IOException(
+                result.completeExceptionally(new RefusedRequestException(
                         RequestFailure.explain(failure, settings.connection()) + "; retrying cannot fix this", failure));
                 return;
             }
