@@ -3,6 +3,7 @@ package io.ncwatch.connector.elasticsearch;
 import java.io.IOException;
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
+import org.apache.flink.util.SerializedThrowable;
 
 /**
  * A request Elasticsearch refuses however often it is sent: credentials it does not accept, a privilege
@@ -15,7 +16,12 @@ final class RefusedRequestException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The cause is kept as a {@link SerializedThrowable} (its messages and stack traces): the client's
+     * own exceptions hold parts that do not serialize, and an exception the JobManager cannot
+     * deserialize loses this class, and with it the mark that stops restarts.
+     */
     RefusedRequestException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, new SerializedThrowable(cause));
     }
 }
