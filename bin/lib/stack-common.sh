@@ -12,6 +12,9 @@ stack_dist=${NCWATCH_STACK_DIST:-$stack_dir/dist}
 mkdir -p "$stack_dist"
 stack_dist=$(cd "$stack_dist" && pwd)
 start_timeout=${STACK_START_TIMEOUT:-180}
+# `bin/stack up --secure` sets it to true: a service then starts with TLS (a certificate of the stack's
+# CA, from stack_certificate) and authentication, and keeps its credentials under <service>/credentials/.
+secure=false
 stop_grace=${STACK_STOP_GRACE:-30}
 
 die() {
@@ -27,7 +30,8 @@ java_home() {
   fi
 }
 
-# Copies the artifacts of one profile of conf/stack/pom.xml, with their dependencies, into DIR once.
+# maven_copy PROFILE DIR [MAVEN_ARGUMENTS...]: copies the artifacts of one profile of conf/stack/pom.xml,
+# with their dependencies, into DIR once.
 maven_copy() {
   local profile=$1 dir=$2 wanted
   # A copy made from another version of the stack's pom is made again.
@@ -36,7 +40,7 @@ maven_copy() {
   echo "stack: fetching $profile with Maven into $dir" >&2
   rm -rf "$dir"
   if ! mvn -B -f "$root/conf/stack/pom.xml" -P "$profile" dependency:copy-dependencies \
-    -DoutputDirectory="$dir" >"$stack_dir/maven-$profile.log" 2>&1; then
+    -DoutputDirectory="$dir" "${@:3}" >"$stack_dir/maven-$profile.log" 2>&1; then
     tail -n 40 "$stack_dir/maven-$profile.log" >&2
     die "Maven could not fetch $profile (log: $stack_dir/maven-$profile.log)"
   fi
@@ -92,4 +96,36 @@ stop_process() {
     fi
   fi
   rm -f "$pidfile"
+}
+
+# The stack's own CA, made once per stack folder: ca/ca.crt is what clients trust, ca/ca.key signs.
+stack_ca() {
+  local dir=$stack_dir/ca
+  [[ -f $dir/ca.crt ]] && return
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=ncwatch stack CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+  chmod 600 "$dir/ca.key"
+}
+
+# stack_certificate DIR: DIR/node.key and DIR/node.crt, a certificate for localhost and 127.0.0.1
+# signed by the stack's CA, followed by the CA's own, so that a client can check it by fingerprint.
+stack_certificate() {
+  local dir=$1
+  stack_ca
+  mkdir -p "$dir"
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/node.key" -out "$dir/node.csr" 2>/dev/null
+  openssl x509 -req -days 3650 -in "$dir/node.csr" -CA "$stack_dir/ca/ca.crt" -CAkey "$stack_dir/ca/ca.key" \
+    -CAcreateserial -extfile <(printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n') \
+    -out "$dir/node.crt" 2>/dev/null
+  cat "$stack_dir/ca/ca.crt" >>"$dir/node.crt"
+  cp "$stack_dir/ca/ca.crt" "$dir/ca.crt"
+  rm "$dir/node.csr"
+  chmod 600 "$dir/node.key"
+}
+
+# A new random password: 32 hexadecimal digits.
+random_secret() {
+  openssl rand -hex 16
 }

@@ -82,7 +82,7 @@ class NcwatchJobIT {
         assertThat(es.count(deadLetterIndex)).isEqualTo(2);
     }
 
-    private static void produce(KafkaServer kafka, String topic, List<String> values) {
+    static void produce(KafkaServer kafka, String topic, List<String> values) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (KafkaProducer<String, String> producer =

@@ -1,46 +1,158 @@
 package io.ncwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
-/** The real Elasticsearch of {@code bin/stack}, started once per JVM, with what tests ask of it. */
+/**
+ * The real Elasticsearch of {@code bin/stack}, started once per JVM, with what tests ask of it: without
+ * security ({@link #shared}), or with TLS and users ({@link #secured}, {@code bin/stack up --secure}),
+ * where the tests' own requests go as the superuser and the job's as the user {@link #USER}.
+ */
 public final class ElasticsearchServer {
 
+    /** The user of the secured server with the least-privilege role {@code ncwatch_writer}. */
+    public static final String USER = "ncwatch";
+    /** The newest major version the tests run against besides the default one. */
+    public static final String VERSION_9 = "9.2.4";
+
     private static ElasticsearchServer shared;
+    private static final Map<String, ElasticsearchServer> SECURED = new HashMap<>();
 
-    private final Stack stack = new Stack("shared");
-    private final String url;
+    private final Stack stack;
     private final Map<String, Integer> ports;
+    private final String url;
+    private final HttpClient http;
+    private final String authorization;
 
-    private ElasticsearchServer(String url, Map<String, Integer> ports) {
-        this.url = url;
+    private ElasticsearchServer(Stack stack, Map<String, Integer> ports, boolean secure) {
+        this.stack = stack;
         this.ports = ports;
+        this.url = (secure ? "https" : "http") + "://localhost:" + ports.get("ES_PORT");
+        stack.start("elasticsearch", ports);
+        this.http = secure ? HttpClient.newBuilder().sslContext(trusting(caFile())).build() : HttpClient.newHttpClient();
+        this.authorization = secure ? basic("elastic", read(passwordFile("elastic"))) : null;
     }
 
-    /** The server of this JVM, started on first use. */
+    private static Map<String, Integer> freePorts() {
+        List<Integer> free = Stack.freePorts(2);
+        return Map.of("ES_PORT", free.get(0), "ES_TRANSPORT_PORT", free.get(1));
+    }
+
+    /** The server of this JVM without security, started on first use. */
     public static synchronized ElasticsearchServer shared() {
         if (shared == null) {
-            List<Integer> free = Stack.freePorts(2);
-            Map<String, Integer> ports = Map.of("ES_PORT", free.get(0), "ES_TRANSPORT_PORT", free.get(1));
-            shared = new ElasticsearchServer("http://localhost:" + free.get(0), ports);
-            shared.stack.start("elasticsearch", ports);
+            shared = new ElasticsearchServer(new Stack("shared"), freePorts(), false);
         }
         return shared;
     }
 
-    /** For example {@code http://localhost:41234}. */
+    /** The secured server of this JVM, of the default version, started on first use. */
+    public static ElasticsearchServer secured() {
+        return secured(null);
+    }
+
+    /** The secured server of this JVM of VERSION (an integ-test-zip version; null: the default), started on first use. */
+    public static synchronized ElasticsearchServer secured(String version) {
+        return SECURED.computeIfAbsent(String.valueOf(version), name -> {
+            // A secured first start runs the keystore and users tools (a JVM each) before the node itself.
+            Map<String, String> environment = new HashMap<>(Map.of("STACK_START_TIMEOUT", "600"));
+            if (version != null) {
+                environment.put("ES_VERSION", version);
+            }
+            return new ElasticsearchServer(new Stack("secured-" + name, true, environment), freePorts(), true);
+        });
+    }
+
+    /** For example {@code http://localhost:41234}, or {@code https://} when secured. */
     public String url() {
         return url;
     }
 
+    /** The PEM certificate of the CA that signed the secured server's certificate. */
+    public Path caFile() {
+        return credentials().resolve("ca.crt");
+    }
+
+    /** The SHA-256 fingerprint of that CA certificate, in hex. */
+    public String caFingerprint() {
+        try (InputStream pem = Files.newInputStream(caFile())) {
+            Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ca.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file holding USER's password on the secured server ({@code elastic} or {@link #USER}). */
+    public Path passwordFile(String user) {
+        return credentials().resolve(user + ".password");
+    }
+
+    /** The folder of the server's own logs. */
+    public Path logs() {
+        return stack.folder("elasticsearch").resolve("logs");
+    }
+
+    private Path credentials() {
+        return stack.folder("elasticsearch").resolve("credentials");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SSLContext trusting(Path caFile) {
+        try (InputStream pem = Files.newInputStream(caFile)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * Sends one request (BODY may be null) and returns the JSON answer; fails on an HTTP error,
-     * with Elasticsearch's answer in the message.
+     * Sends one request (BODY may be null), as the superuser when secured, and returns the JSON answer;
+     * fails on an HTTP error, with Elasticsearch's answer in the message.
      */
     public JsonNode request(String method, String path, String body) {
-        return JsonHttp.request(method, url + path, body);
+        return JsonHttp.request(http, authorization, method, url + path, body);
     }
 
     /** Makes what was written to INDEX (an index, data stream or pattern) visible to searches. */

@@ -19,12 +19,19 @@ public final class JsonHttp {
 
     /** Sends one request (BODY may be null) and returns the JSON answer; fails on an HTTP error, with the answer. */
     public static JsonNode request(String method, String url, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return request(HTTP, null, method, url, body);
+    }
+
+    /** As {@link #request(String, String, String)}, over HTTP (TLS settings) with AUTHORIZATION (a header value, or null). */
+    static JsonNode request(HttpClient http, String authorization, String method, String url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }

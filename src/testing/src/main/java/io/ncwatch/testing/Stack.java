@@ -23,10 +23,27 @@ final class Stack {
     private static final Path ROOT = Path.of("target", "it-stack").toAbsolutePath();
 
     private final Path dir;
+    private final boolean secure;
+    private final Map<String, String> environment;
 
     /** The stack folder {@code target/it-stack/NAME}. */
     Stack(String name) {
+        this(name, false, Map.of());
+    }
+
+    /**
+     * @param secure whether services start with TLS and authentication ({@code bin/stack up --secure})
+     * @param environment further variables for bin/stack, such as {@code ES_VERSION}
+     */
+    Stack(String name, boolean secure, Map<String, String> environment) {
         this.dir = ROOT.resolve(name);
+        this.secure = secure;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The folder of SERVICE's data, logs and credentials. */
+    Path folder(String service) {
+        return dir.resolve(service);
     }
 
     /** Starts SERVICE with fresh data, its ports set by the given variables; stops it at JVM exit. */
@@ -88,8 +105,15 @@ final class Stack {
     }
 
     private void run(String command, String service, Map<String, Integer> ports) {
-        List<String> arguments = service == null ? List.of(SCRIPT.toString(), command) : List.of(SCRIPT.toString(), command, service);
+        List<String> arguments = new ArrayList<>(List.of(SCRIPT.toString(), command));
+        if (secure && command.equals("up")) {
+            arguments.add("--secure");
+        }
+        if (service != null) {
+            arguments.add(service);
+        }
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("NCWATCH_STACK_DIR", dir.toString());
         builder.environment().put("NCWATCH_STACK_DIST", ROOT.resolve("dist").toString());
         ports.forEach((variable, port) -> builder.environment().put(variable, port.toString()));

@@ -58,6 +58,30 @@ record ElasticsearchConnection(
         }
     }
 
+    /** Which credentials a refusal concerns, by setting and reference, never by value. */
+    String credentials() {
+        if (apiKey != null) {
+            return "the API key of " + ElasticsearchSettings.API_KEY.key() + " (" + apiKey + ")";
+        }
+        if (username != null) {
+            return "user " + username + " with the password of " + ElasticsearchSettings.PASSWORD.key() + " (" + password + ")";
+        }
+        return "no credentials (" + ElasticsearchSettings.API_KEY.key() + " and " + ElasticsearchSettings.USERNAME.key()
+                + " are not set)";
+    }
+
+    /** How the server's certificate is checked, by setting. */
+    String trust() {
+        if (caCertificateFile != null) {
+            return "the CA certificate of " + ElasticsearchSettings.CA_FILE.key() + " (" + caCertificateFile + ")";
+        }
+        if (caFingerprint != null) {
+            return "the CA fingerprint of " + ElasticsearchSettings.FINGERPRINT.key() + " (" + caFingerprint + ")";
+        }
+        return "the JVM's trust store (" + ElasticsearchSettings.CA_FILE.key() + " and "
+                + ElasticsearchSettings.FINGERPRINT.key() + " are not set)";
+    }
+
     @Override
     public String toString() {
         String auth = apiKey != null ? "apiKey(" + apiKey + ")"

@@ -11,7 +11,7 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Flink sink that creates documents in Elasticsearch 8: an element converter turns each input into an
+ * Flink sink that creates documents in Elasticsearch 8 and 9: an element converter turns each input into an
  * {@link EsDocument}, sent in bulk {@code create} requests (so it writes to data streams, and a replay
  * of deterministic ids writes nothing twice), with exponential backoff while Elasticsearch is down or
  * busy, documents it will never take passed to a {@link RejectedDocumentHandler}, and buffered

@@ -148,8 +148,8 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
             ResultHandler<EsDocument> result, long arrived) {
         if (failure != null) {
             if (!RequestFailure.isRetryable(failure)) {
-                result.completeExceptionally(new IOException("Elasticsearch refused the request ("
-                        + RequestFailure.describe(failure) + "); retrying cannot fix this", failure));
+                result.completeExceptionally(new RefusedRequestException(
+                        RequestFailure.explain(failure, settings.connection()) + "; retrying cannot fix this", failure));
                 return;
             }
             long delay = backOff();

@@ -135,7 +135,7 @@ class ElasticsearchSinkIT {
     }
 
     /** Runs a bounded job with checkpoints and without Kryo: the numbers 0 to count - 1, parallelism 2, into the sink. */
-    private static JobID run(int count, ElasticsearchSink<Long> sink) throws Exception {
+    static JobID run(int count, ElasticsearchSink<Long> sink) throws Exception {
         return start(count, sink).getJobExecutionResult().get().getJobID();
     }
 
