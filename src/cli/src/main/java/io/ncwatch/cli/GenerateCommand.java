@@ -46,6 +46,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommandLineStyle.Help help;
 
+    @Mixin
+    KafkaSecurityOptions security;
+
     @Spec
     CommandSpec spec;
 
@@ -161,7 +164,7 @@ public final class GenerateCommand implements Callable<Integer> {
     private GenerationResult generate() throws Exception {
         FleetGenerator generator = new FleetGenerator(options.build());
         if (kafka != null) {
-            try (KafkaEventSink sink = new KafkaEventSink(kafka, processTopic, networkTopic)) {
+            try (KafkaEventSink sink = new KafkaEventSink(security.clientProperties(kafka), processTopic, networkTopic)) {
                 return generator.generate(sink);
             }
         }

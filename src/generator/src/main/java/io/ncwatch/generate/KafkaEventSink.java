@@ -20,13 +20,17 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final Map<EventKind, String> topics;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    /** Creates the topics that are missing, with the broker's default settings. */
-    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic)
+    /**
+     * Creates the topics that are missing, with the broker's default settings.
+     *
+     * @param client the properties of a client of the cluster (KafkaSecurity#clientProperties)
+     */
+    public KafkaEventSink(Map<String, String> client, String processTopic, String networkTopic)
             throws InterruptedException {
         this.topics = Map.of(EventKind.PROCESS, processTopic, EventKind.NETWORK, networkTopic);
-        KafkaTopics.ensure(bootstrapServers, List.of(processTopic, networkTopic));
+        KafkaTopics.ensure(client, List.of(processTopic, networkTopic));
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);

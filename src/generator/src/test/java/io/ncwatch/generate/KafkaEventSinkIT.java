@@ -21,7 +21,7 @@ class KafkaEventSinkIT {
         List<String> process = new ArrayList<>();
         List<String> network = new ArrayList<>();
         GenerationResult result;
-        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.bootstrapServers(), "gen-it.process", "gen-it.network")) {
+        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.clientProperties(), "gen-it.process", "gen-it.network")) {
             result = new FleetGenerator(options).generate((kind, key, json) -> {
                 (kind == EventKind.PROCESS ? process : network).add(key + " " + new String(json, StandardCharsets.UTF_8));
                 kafkaSink.accept(kind, key, json);

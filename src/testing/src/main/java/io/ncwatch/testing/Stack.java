@@ -87,8 +87,30 @@ final class Stack {
         }
     }
 
+    /** The folder of SERVICE's data, logs and, secured, credentials. */
+    Path folder(String service) {
+        return dir.resolve(service);
+    }
+
+    /**
+     * Runs FUNCTION of {@code bin/lib/stack-SERVICE.sh} with ARGUMENTS for the service started with these
+     * variables, as {@code bin/stack} would: for what only a running service can do, such as granting ACLs.
+     */
+    void call(String service, Map<String, Integer> ports, String function, String... arguments) {
+        Path root = SCRIPT.getParent().getParent();
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "set -euo pipefail; root=$1; shift;"
+                + " source \"$root/bin/lib/stack-common.sh\"; source \"$root/bin/lib/stack-$1.sh\"; shift; \"$@\"",
+                "stack", root.toString(), service, function));
+        command.addAll(List.of(arguments));
+        execute(command, ports, function + " " + String.join(" ", arguments));
+    }
+
     private void run(String command, String service, Map<String, Integer> ports) {
         List<String> arguments = service == null ? List.of(SCRIPT.toString(), command) : List.of(SCRIPT.toString(), command, service);
+        execute(arguments, ports, "bin/stack " + command + " " + service);
+    }
+
+    private void execute(List<String> arguments, Map<String, Integer> ports, String description) {
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
         builder.environment().put("NCWATCH_STACK_DIR", dir.toString());
         builder.environment().put("NCWATCH_STACK_DIST", ROOT.resolve("dist").toString());
@@ -98,13 +120,13 @@ final class Stack {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.err.print(output);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("bin/stack " + command + " " + service + " failed:\n" + output);
+                throw new IllegalStateException(description + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: bin/stack " + command + " " + service, e);
+            throw new IllegalStateException("interrupted: " + description, e);
         }
     }
 }
