@@ -51,12 +51,8 @@ class NcwatchJobIT {
         ElasticsearchServer es = ElasticsearchServer.shared();
         String prefix = "jobit-" + System.nanoTime();
         String processTopic = prefix + ".process-events";
-        kafka.createTopic(processTopic, 2);
         // The job's user may not create topics on the secured broker: the admin makes them as an operator would.
-        kafka.createTopic(prefix + ".network-events", 2);
-        kafka.createTopic(prefix + ".alerts", 1);
-        kafka.createTopic(prefix + ".deadletter", 1);
-        kafka.grantJob(prefix);
+        kafka.prepareJob(prefix);
         produce(kafka, processTopic, List.of(
                 exec("e1", "2026-11-28T06:12:44.318Z", PAYMENTS, "nc", "nc", "-lvnp", "4444"),
                 exec("e2", "2026-11-28T06:12:45Z", PAYMENTS, "nc", "nc", "-z", "db", "5432"),
@@ -64,11 +60,13 @@ class NcwatchJobIT {
                 "this is not JSON",
                 "{\"event\":{\"id\":\"no-time\"}}"));
 
-        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, NAMESPACE, kafka, es));
+        // The runs on both brokers raise the same alert ids: each writes to a namespace of its own.
+        String namespace = NAMESPACE + (kafka.isSecured() ? "secured" : "");
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, namespace, kafka, es));
         NcwatchJob.runJob(config);
 
-        String alertsIndex = "logs-ncwatch.alerts-" + NAMESPACE;
-        String deadLetterIndex = "logs-ncwatch.deadletter-" + NAMESPACE;
+        String alertsIndex = "logs-ncwatch.alerts-" + namespace;
+        String deadLetterIndex = "logs-ncwatch.deadletter-" + namespace;
         String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", Stage.RULE);
         String e3 = AlertId.of(SEED_RULE_ID, "event.id:e3", Stage.RULE);
         Map<String, JsonNode> alerts = es.documents(alertsIndex);

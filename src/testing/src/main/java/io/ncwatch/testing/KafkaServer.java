@@ -147,6 +147,18 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The topics of the job named {@code NAME} (NAME.process-events and NAME.network-events with 2 partitions,
+     * NAME.alerts and NAME.deadletter with 1), made by the admin as an operator would, and {@link #grantJob}.
+     */
+    public void prepareJob(String name) {
+        createTopic(name + ".process-events", 2);
+        createTopic(name + ".network-events", 2);
+        createTopic(name + ".alerts", 1);
+        createTopic(name + ".deadletter", 1);
+        grantJob(name);
+    }
+
     private Path secrets() {
         return stack.folder("kafka").resolve("secrets");
     }

@@ -77,13 +77,13 @@ public final class KafkaTopics {
                     created.add(result.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
+                        throw refusal("cannot create Kafka topic " + result.getKey(), client, e.getCause());
                     }
                 }
             }
             return created;
         } catch (ExecutionException e) {
-            throw refusal("cannot create Kafka topics " + topics, client, e.getCause());
+            throw refusal("cannot list Kafka topics", client, e.getCause());
         }
     }
 
