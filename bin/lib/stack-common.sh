@@ -12,9 +12,11 @@ stack_dist=${NCWATCH_STACK_DIST:-$stack_dir/dist}
 mkdir -p "$stack_dist"
 stack_dist=$(cd "$stack_dist" && pwd)
 start_timeout=${STACK_START_TIMEOUT:-180}
-# `bin/stack up --secure` sets it to true: a service then starts with TLS (a certificate of the stack's
-# CA, from stack_certificate) and authentication, and keeps its credentials under <service>/credentials/.
+# `bin/stack up --secure` (or NCWATCH_SECURE=1) sets it to true: a service then starts with TLS (a
+# certificate of the stack's CA, from stack_certificate) and authentication, and keeps its credentials
+# in a folder of its own (elasticsearch/credentials/, kafka/secrets/).
 secure=false
+[[ ${NCWATCH_SECURE:-0} == 1 ]] && secure=true
 stop_grace=${STACK_STOP_GRACE:-30}
 
 die() {

@@ -46,6 +46,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommandLineStyle.Help help;
 
+    @Mixin
+    KafkaSecurityOptions security;
+
     @Spec
     CommandSpec spec;
 
@@ -168,7 +171,8 @@ public final class GenerateCommand implements Callable<Integer> {
         FleetGenerator generator = new FleetGenerator(options.build());
         if (kafka != null) {
             boolean audit = scenarios.stream().anyMatch(Scenario::writesAuditEvents);
-            try (KafkaEventSink sink = new KafkaEventSink(kafka, processTopic, networkTopic, audit ? auditTopic : null)) {
+            try (KafkaEventSink sink = new KafkaEventSink(security.clientProperties(kafka), processTopic, networkTopic,
+                    audit ? auditTopic : null)) {
                 return generator.generate(sink);
             }
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ncwatch produce}: sends a file of JSON lines to a Kafka topic, creating the topic if needed. */
 @Command(name = "produce", synopsisHeading = "usage: ", descriptionHeading = "%n",
-        customSynopsis = "ncwatch produce --kafka HOST:PORT --topic T --events FILE|- [--partitions N]",
+        customSynopsis = "ncwatch produce --kafka HOST:PORT --topic T --events FILE|- [--partitions N] [--set KEY=VALUE...]",
         description = {"send a file of JSON lines to a Kafka topic, creating it if needed",
             "Sends each line of FILE to the topic as one record, its bytes unchanged; a line whose JSON"
                     + " holds container.id is keyed by it, so a container's events stay in order in one "
@@ -50,6 +51,9 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
     CommandLineStyle.Help help;
+
+    @Mixin
+    KafkaSecurityOptions security;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +91,7 @@ public final class ProduceCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions takes a positive number, not " + partitions);
         }
+        Map<String, String> client = security.clientProperties(kafka);
         InputStream input;
         try {
             input = events.equals("-") ? stdin : Files.newInputStream(Path.of(events));
@@ -95,10 +100,10 @@ public final class ProduceCommand implements Callable<Integer> {
             return USAGE;
         }
         try (input) {
-            if (!KafkaTopics.ensure(kafka, List.of(topic), Optional.of(partitions)).isEmpty()) {
+            if (!KafkaTopics.ensure(client, List.of(topic), Optional.of(partitions)).isEmpty()) {
                 out.printf("ncwatch produce: created topic %s with %d partitions%n", topic, partitions);
             }
-            return send(input);
+            return send(input, client);
         } catch (IllegalStateException | KafkaException e) {
             Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
             err.printf("ncwatch produce: Kafka at %s failed: %s%n", kafka, cause);
@@ -106,7 +111,7 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private int send(InputStream events) throws IOException {
+    private int send(InputStream events, Map<String, String> client) throws IOException {
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long sent = 0;
@@ -114,13 +119,12 @@ public final class ProduceCommand implements Callable<Integer> {
         // ISO-8859-1 maps each byte to one char and back: a line's bytes reach Kafka unchanged,
         // even when they are not valid UTF-8 (the job dead-letters such records with their reason).
         BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.ISO_8859_1));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.LINGER_MS_CONFIG, 20,
-                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, KAFKA_TIMEOUT_MS),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, KAFKA_TIMEOUT_MS);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;

@@ -103,7 +103,7 @@ class GroundTruthIT {
 
     /** Sends the fleet's traffic to the two topics, keyed by container, and keeps each event by its id. */
     private GenerationResult generate(String processTopic, String networkTopic) throws Exception {
-        try (KafkaEventSink sink = new KafkaEventSink(kafka.bootstrapServers(), processTopic, networkTopic)) {
+        try (KafkaEventSink sink = new KafkaEventSink(kafka.clientProperties(), processTopic, networkTopic)) {
             return new FleetGenerator(FLEET).generate((kind, containerId, json) -> {
                 JsonNode event = JSON.readTree(json);
                 eventsById.put(event.at("/event/id").asText(), event);

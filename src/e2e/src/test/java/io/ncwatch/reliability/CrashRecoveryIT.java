@@ -11,6 +11,7 @@ import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.testing.FlinkCluster;
+import io.ncwatch.testing.KafkaServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -28,8 +30,12 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Crash recovery: generated fleet traffic with known attacks in Kafka, the job checkpointing every 2 s,
@@ -51,6 +57,13 @@ class CrashRecoveryIT {
     private static final long EVENTS = 200_000;
     private static final int OPERATOR_FAILURES = 3;
 
+    private static final FleetOptions TRAFFIC = FleetOptions.builder().scenarios(FaultRun.SCENARIOS)
+            .seed(SEED)
+            .containers(500)
+            .events(EVENTS)
+            .attackRate(0.002)
+            .build();
+
     private static FaultRun input;
     private static GenerationResult traffic;
     private static Set<String> expected;
@@ -58,38 +71,44 @@ class CrashRecoveryIT {
     @BeforeAll
     static void generateTraffic() {
         input = new FaultRun("crash");
-        traffic = input.produceGenerated(FleetOptions.builder().scenarios(FaultRun.SCENARIOS)
-                .seed(SEED)
-                .containers(500)
-                .events(EVENTS)
-                .attackRate(0.002)
-                .build());
+        traffic = input.produceGenerated(TRAFFIC);
         expected = FaultRun.expectedAlertIds(traffic.truth());
         assertThat(traffic.events()).isEqualTo(EVENTS);
         assertThat(expected).as("attacks in the generated traffic").hasSizeGreaterThan(20);
     }
 
-    @Test
-    void failingOperatorsLoseAndDoubleNoAlert() throws Exception {
-        Figures figures = new Figures("crash recovery, failing operator (MiniCluster)");
+    static Stream<Arguments> brokers() {
+        return Stream.of(Arguments.of(Named.of("plaintext", KafkaServer.shared())),
+                Arguments.of(Named.of("SASL_SSL", KafkaServer.sharedSecured())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void failingOperatorsLoseAndDoubleNoAlert(KafkaServer kafka) throws Exception {
+        Figures figures = new Figures("crash recovery, failing operator (MiniCluster)" + (kafka.isSecured() ? ", SASL_SSL" : ""));
+        // The same traffic on the secured broker: the same events, so the same expected alerts.
+        FaultRun run = kafka == input.kafka ? input : new FaultRun("crashsecured", kafka);
+        if (run != input) {
+            run.produceGenerated(TRAFFIC);
+        }
         Random random = new Random(SEED);
         List<Long> triggers = new ArrayList<>();
         for (int i = 0; i < OPERATOR_FAILURES; i++) {
             triggers.add(EVENTS / 10 + (long) (random.nextDouble() * EVENTS * 8 / 10));
         }
-        String plan = input.name;
+        String plan = run.name;
         InjectedFailures failures = InjectedFailures.at(plan, triggers);
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, OPERATOR_FAILURES + 1);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
 
-        JobClient job = FaultRun.start(input.config(Map.of()), flink, events -> events
+        JobClient job = FaultRun.start(run.config(Map.of()), flink, events -> events
                 .map(failures, TypeInformation.of(RawEvent.class)).name("injected failures").uid("injected-failures"));
         job.getJobExecutionResult().get();
 
         assertThat(InjectedFailures.injected(plan)).as("failures injected").isEqualTo(OPERATOR_FAILURES);
-        assertExactlyOnce(input, figures.put("events", traffic.events()).put("faults", "operator failures at records " + triggers));
+        assertExactlyOnce(run, figures.put("events", traffic.events()).put("faults", "operator failures at records " + triggers));
     }
 
     @Test

@@ -110,6 +110,7 @@ final class FaultRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        kafka.grantJob(name);
         UNDER_WAY.add(this);
     }
 
@@ -218,7 +219,7 @@ final class FaultRun {
 
         Producer() {
             Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.putAll(kafka.clientProperties());
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES + 1024);
             config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 20);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.testing.KafkaServer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,8 +16,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Kafka broker restarted while the job runs (its source, its transactional alerts and dead-letter
@@ -27,14 +29,22 @@ class KafkaRestartIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
-    /** A broker of this test's own, which it restarts. */
-    @RegisterExtension
-    static final DedicatedKafka KAFKA = new DedicatedKafka("kafkarestart");
+    /** On a broker of this test's own, which it restarts: plain, and secured as {@code stack up --secure} starts it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plaintext", "SASL_SSL"})
+    void aBrokerRestartLosesAndDoublesNoAlert(String security) throws Exception {
+        try (KafkaServer broker = security.equals("SASL_SSL") ? KafkaServer.secured("kafkarestart-secured")
+                : KafkaServer.dedicated("kafkarestart")) {
+            try {
+                restart(broker, new Figures("Kafka broker restart, " + security));
+            } finally {
+                FaultRun.deleteOutputs();
+            }
+        }
+    }
 
-    @Test
-    void aBrokerRestartLosesAndDoublesNoAlert() throws Exception {
-        Figures figures = new Figures("Kafka broker restart");
-        FaultRun run = new FaultRun("kafkarestart", KAFKA.broker());
+    private static void restart(KafkaServer broker, Figures figures) throws Exception {
+        FaultRun run = new FaultRun("kafkarestart", broker);
         GenerationResult before = run.produceGenerated(ElasticsearchOutageIT.traffic(3, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         // The job may fail while the broker is away; it must then recover from its last checkpoint.

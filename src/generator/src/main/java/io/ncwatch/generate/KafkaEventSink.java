@@ -22,18 +22,23 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final Map<EventKind, String> topics;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    /** A sink for process, file and network events; it refuses audit events. */
-    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic)
+    /**
+     * A sink for process, file and network events; it refuses audit events.
+     *
+     * @param client the properties of a client of the cluster (KafkaSecurity#clientProperties)
+     */
+    public KafkaEventSink(Map<String, String> client, String processTopic, String networkTopic)
             throws InterruptedException {
-        this(bootstrapServers, processTopic, networkTopic, null);
+        this(client, processTopic, networkTopic, null);
     }
 
     /**
      * Creates the topics that are missing, with the broker's default settings.
      *
+     * @param client the properties of a client of the cluster (KafkaSecurity#clientProperties)
      * @param auditTopic where Kubernetes audit events go; null: this sink refuses them
      */
-    public KafkaEventSink(String bootstrapServers, String processTopic, String networkTopic, String auditTopic)
+    public KafkaEventSink(Map<String, String> client, String processTopic, String networkTopic, String auditTopic)
             throws InterruptedException {
         Map<EventKind, String> topics = new EnumMap<>(EventKind.class);
         topics.put(EventKind.PROCESS, processTopic);
@@ -43,9 +48,9 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
             topics.put(EventKind.AUDIT, auditTopic);
         }
         this.topics = topics;
-        KafkaTopics.ensure(bootstrapServers, topics.values().stream().distinct().toList());
+        KafkaTopics.ensure(client, topics.values().stream().distinct().toList());
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);

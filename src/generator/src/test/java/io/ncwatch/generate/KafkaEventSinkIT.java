@@ -23,7 +23,7 @@ class KafkaEventSinkIT {
         List<String> process = new ArrayList<>();
         List<String> network = new ArrayList<>();
         GenerationResult result;
-        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.bootstrapServers(), "gen-it.process", "gen-it.network")) {
+        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.clientProperties(), "gen-it.process", "gen-it.network")) {
             result = new FleetGenerator(options).generate((kind, key, json) -> {
                 (kind == EventKind.PROCESS ? process : network).add(key + " " + new String(json, StandardCharsets.UTF_8));
                 kafkaSink.accept(kind, key, json);
@@ -47,7 +47,7 @@ class KafkaEventSinkIT {
                 "gen-it.seq.process", EventKind.NETWORK, "gen-it.seq.network", EventKind.AUDIT, "gen-it.seq.audit");
         Map<String, List<String>> sent = new HashMap<>();
         GenerationResult result;
-        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.bootstrapServers(), "gen-it.seq.process",
+        try (KafkaEventSink kafkaSink = new KafkaEventSink(kafka.clientProperties(), "gen-it.seq.process",
                 "gen-it.seq.network", "gen-it.seq.audit")) {
             result = new FleetGenerator(options).generate((kind, key, json) -> {
                 sent.computeIfAbsent(topics.get(kind), t -> new ArrayList<>())

@@ -17,8 +17,10 @@ import io.ncwatch.record.RawEvent;
 import io.ncwatch.rules.Rule;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -88,9 +90,12 @@ public final class NcwatchJob {
             UnaryOperator<DataStream<RawEvent>> rawEvents) throws InterruptedException {
         List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(), LOG::warn);
         JobConfig.Topics topics = config.kafka().topics();
+        Map<String, String> kafka = config.kafka().connection().clientProperties();
         if (config.kafka().createTopics()) {
-            KafkaTopics.ensure(config.kafka().bootstrapServers(), topicsOf(config));
+            KafkaTopics.ensure(kafka, topicsOf(config));
         }
+        KafkaTopics.requireAccess(kafka, nonEmpty(topics.process(), topics.network()),
+                config.outputs().kafka() ? List.of(topics.alerts(), topics.deadletter()) : List.of());
         ServiceSinks sinks = ServiceSinks.prepare(config);
         StreamExecutionEnvironment env = environment(config, flink);
         DataStream<RawEvent> events = read(env, KafkaSources.of(config.kafka().connection(), topics.process(), new RawEventDeserializer()), "source-process",
@@ -110,9 +115,12 @@ public final class NcwatchJob {
 
     private static List<String> topicsOf(JobConfig config) {
         JobConfig.Topics topics = config.kafka().topics();
-        return java.util.stream.Stream.of(topics.process(), topics.network(), topics.alerts(), topics.deadletter())
-                .filter(topic -> !topic.isEmpty())
-                .toList();
+        return nonEmpty(topics.process(), topics.network(), topics.alerts(), topics.deadletter());
+    }
+
+    /** The topics named: an empty name means none (a job without network events). */
+    private static List<String> nonEmpty(String... topics) {
+        return Stream.of(topics).filter(topic -> !topic.isEmpty()).toList();
     }
 
     /**

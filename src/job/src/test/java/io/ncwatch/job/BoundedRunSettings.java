@@ -11,12 +11,14 @@ public final class BoundedRunSettings {
 
     /**
      * The flagship job's settings (dotted job.yaml paths) for a run whose topics, consumer group and
-     * transactional ids are named after {@code name}, writing to the namespace {@code namespace};
-     * callers may change any entry.
+     * transactional ids are named after {@code name}, writing to the namespace {@code namespace}, as the user
+     * ncwatch on a secured broker (which must {@link KafkaServer#grantJob grant} it the job); callers may
+     * change any entry.
      */
     public static Map<String, String> of(String name, String namespace, KafkaServer kafka, ElasticsearchServer es) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.putAll(kafka.jobSettings());
         settings.put("kafka.topics.process", name + ".process-events");
         settings.put("kafka.topics.network", name + ".network-events");
         settings.put("kafka.topics.alerts", name + ".alerts");

@@ -14,18 +14,22 @@ import io.ncwatch.testing.KafkaServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The job from the real Kafka to the real Elasticsearch, bounded: the exact alerts and dead letters in
- * Elasticsearch and on the committed Kafka topics, and a second run over the same input adds nothing.
+ * The job from the real Kafka, plain and secured (SASL_SSL as the user ncwatch, with only its ACLs), to the
+ * real Elasticsearch, bounded: the exact alerts and dead letters in Elasticsearch and on the committed Kafka
+ * topics, and a second run over the same input adds nothing.
  */
 class NcwatchJobIT {
     @RegisterExtension
@@ -36,13 +40,19 @@ class NcwatchJobIT {
     private static final String PAYMENTS = "8c4b2f9e6a1d3c7b5e0f";
     private static final String REPORTS = "b7e2d4c6a8f0e1d3c5b7";
 
-    @Test
-    void boundedRunsWriteEachAlertAndDeadLetterExactlyOnce() throws Exception {
-        KafkaServer kafka = KafkaServer.shared();
+    static Stream<Arguments> brokers() {
+        return Stream.of(Arguments.of(Named.of("plaintext", KafkaServer.shared())),
+                Arguments.of(Named.of("SASL_SSL", KafkaServer.sharedSecured())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void boundedRunsWriteEachAlertAndDeadLetterExactlyOnce(KafkaServer kafka) throws Exception {
         ElasticsearchServer es = ElasticsearchServer.shared();
         String prefix = "jobit-" + System.nanoTime();
         String processTopic = prefix + ".process-events";
-        kafka.createTopic(processTopic, 2);
+        // The job's user may not create topics on the secured broker: the admin makes them as an operator would.
+        kafka.prepareJob(prefix);
         produce(kafka, processTopic, List.of(
                 exec("e1", "2026-11-28T06:12:44.318Z", PAYMENTS, "nc", "nc", "-lvnp", "4444"),
                 exec("e2", "2026-11-28T06:12:45Z", PAYMENTS, "nc", "nc", "-z", "db", "5432"),
@@ -50,11 +60,13 @@ class NcwatchJobIT {
                 "this is not JSON",
                 "{\"event\":{\"id\":\"no-time\"}}"));
 
-        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, NAMESPACE, kafka, es));
+        // The runs on both brokers raise the same alert ids: each writes to a namespace of its own.
+        String namespace = NAMESPACE + (kafka.isSecured() ? "secured" : "");
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, BoundedRunSettings.of(prefix, namespace, kafka, es));
         NcwatchJob.runJob(config);
 
-        String alertsIndex = "logs-ncwatch.alerts-" + NAMESPACE;
-        String deadLetterIndex = "logs-ncwatch.deadletter-" + NAMESPACE;
+        String alertsIndex = "logs-ncwatch.alerts-" + namespace;
+        String deadLetterIndex = "logs-ncwatch.deadletter-" + namespace;
         String e1 = AlertId.of(SEED_RULE_ID, "event.id:e1", Stage.RULE);
         String e3 = AlertId.of(SEED_RULE_ID, "event.id:e3", Stage.RULE);
         Map<String, JsonNode> alerts = es.documents(alertsIndex);
@@ -84,7 +96,7 @@ class NcwatchJobIT {
 
     static void produce(KafkaServer kafka, String topic, List<String> values) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.putAll(kafka.clientProperties());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (String value : values) {

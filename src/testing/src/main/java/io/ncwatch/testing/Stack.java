@@ -104,6 +104,19 @@ final class Stack {
         }
     }
 
+    /**
+     * Runs FUNCTION of {@code bin/lib/stack-SERVICE.sh} with ARGUMENTS for the service started with these
+     * variables, as {@code bin/stack} would: for what only a running service can do, such as granting ACLs.
+     */
+    void call(String service, Map<String, Integer> ports, String function, String... arguments) {
+        Path root = SCRIPT.getParent().getParent();
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "set -euo pipefail; root=$1; shift;"
+                + " source \"$root/bin/lib/stack-common.sh\"; source \"$root/bin/lib/stack-$1.sh\"; shift; \"$@\"",
+                "stack", root.toString(), service, function));
+        command.addAll(List.of(arguments));
+        execute(command, ports, function + " " + String.join(" ", arguments));
+    }
+
     private void run(String command, String service, Map<String, Integer> ports) {
         List<String> arguments = new ArrayList<>(List.of(SCRIPT.toString(), command));
         if (secure && command.equals("up")) {
@@ -112,6 +125,10 @@ final class Stack {
         if (service != null) {
             arguments.add(service);
         }
+        execute(arguments, ports, "bin/stack " + String.join(" ", arguments.subList(1, arguments.size())));
+    }
+
+    private void execute(List<String> arguments, Map<String, Integer> ports, String description) {
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("NCWATCH_STACK_DIR", dir.toString());
@@ -122,13 +139,13 @@ final class Stack {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.err.print(output);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("bin/stack " + command + " " + service + " failed:\n" + output);
+                throw new IllegalStateException(description + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: bin/stack " + command + " " + service, e);
+            throw new IllegalStateException("interrupted: " + description, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ncwatch.connector.elasticsearch;
 
+import io.ncwatch.connector.Secret;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;

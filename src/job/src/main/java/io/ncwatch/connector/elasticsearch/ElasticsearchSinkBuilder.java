@@ -1,5 +1,6 @@
 package io.ncwatch.connector.elasticsearch;
 
+import io.ncwatch.connector.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

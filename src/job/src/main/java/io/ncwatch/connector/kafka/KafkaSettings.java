@@ -3,6 +3,8 @@ package io.ncwatch.connector.kafka;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -13,9 +15,10 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param bounded read from the earliest offsets up to those that exist at the start, then finish
  * @param transactionalIdPrefix transactional ids must be unique per sink among all jobs writing to the cluster
  * @param transactionTimeout at most the broker's {@code transaction.max.timeout.ms} (15 min by default)
+ * @param security authentication and encryption of every client of the job
  */
 public record KafkaSettings(String bootstrapServers, String groupId, boolean bounded, String transactionalIdPrefix,
-        Duration transactionTimeout) implements Serializable {
+        Duration transactionTimeout, KafkaSecurity security) implements Serializable {
 
     public static final ConfigOption<String> BOOTSTRAP_SERVERS = ConfigOptions.key("kafka.bootstrap-servers")
             .stringType().defaultValue("localhost:9092")
@@ -37,11 +40,17 @@ public record KafkaSettings(String bootstrapServers, String groupId, boolean bou
 
     /** The settings of this record, in the order the configuration reference lists them. */
     public static List<ConfigOption<?>> options() {
-        return List.of(BOOTSTRAP_SERVERS, GROUP_ID, BOUNDED, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT);
+        return Stream.concat(Stream.<ConfigOption<?>>of(BOOTSTRAP_SERVERS, GROUP_ID, BOUNDED, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT),
+                KafkaSecurity.options().stream()).toList();
     }
 
     public static KafkaSettings from(ReadableConfig config) {
         return new KafkaSettings(config.get(BOOTSTRAP_SERVERS), config.get(GROUP_ID), config.get(BOUNDED),
-                config.get(TRANSACTIONAL_ID_PREFIX), config.get(TRANSACTION_TIMEOUT));
+                config.get(TRANSACTIONAL_ID_PREFIX), config.get(TRANSACTION_TIMEOUT), KafkaSecurity.from(config));
+    }
+
+    /** The properties every Kafka client of the job starts with: where the cluster is and how to reach it securely. */
+    public Map<String, String> clientProperties() {
+        return security.clientProperties(bootstrapServers);
     }
 }

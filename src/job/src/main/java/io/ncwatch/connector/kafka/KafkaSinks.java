@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -20,9 +21,9 @@ public final class KafkaSinks {
      */
     public static <T> KafkaSink<T> exactlyOnce(KafkaSettings kafka, String topic, String name,
             SerializableFunction<T, String> key, SerializableFunction<T, byte[]> value) {
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        KafkaSinkBuilder<T> builder = KafkaSink.builder();
+        kafka.clientProperties().forEach(builder::setProperty);
+        return builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-" + name)
                 .setProperty("transaction.timeout.ms", Long.toString(kafka.transactionTimeout().toMillis()))
                 // The topic may be new (see KafkaTopics.MAX_IN_FLIGHT_FOR_NEW_TOPICS); alerts are few.

@@ -16,9 +16,9 @@ public final class KafkaSources {
     private KafkaSources() {}
 
     public static <T> KafkaSource<T> of(KafkaSettings kafka, String topic, KafkaRecordDeserializationSchema<T> records) {
-        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setGroupId(kafka.groupId())
+        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder();
+        kafka.clientProperties().forEach(builder::setProperty);
+        builder.setGroupId(kafka.groupId())
                 .setClientIdPrefix(kafka.groupId() + "-" + topic)
                 .setTopics(topic)
                 .setDeserializer(records)

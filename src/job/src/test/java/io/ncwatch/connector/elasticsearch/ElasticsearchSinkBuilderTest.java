@@ -3,6 +3,7 @@ package io.ncwatch.connector.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ncwatch.connector.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

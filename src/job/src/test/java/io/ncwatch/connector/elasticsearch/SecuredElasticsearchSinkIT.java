@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import co.elastic.clients.elasticsearch.cluster.PutClusterSettingsRequest;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ncwatch.connector.Secret;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.testing.ElasticsearchServer;
 import java.io.IOException;

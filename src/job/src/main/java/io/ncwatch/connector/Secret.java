@@ -1,4 +1,4 @@
-package io.ncwatch.connector.elasticsearch;
+package io.ncwatch.connector;
 
 import java.io.IOException;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package io.ncwatch.connector.elasticsearch;
+package io.ncwatch.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
