@@ -9,6 +9,7 @@ import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.context.ContextSettings;
 import io.ncwatch.correlate.CorrelationSettings;
+import io.ncwatch.sequence.SequenceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ public record JobConfig(
         Checkpoints checkpoints,
         ContextSettings context,
         CorrelationSettings correlation,
+        SequenceSettings sequence,
         String stateBackend,
         int maxParallelism,
         Integer parallelism) {
@@ -80,7 +82,7 @@ public record JobConfig(
     public static List<ConfigOption<?>> options() {
         return concat(List.of(NAME, RULES), Kafka.options(), Elasticsearch.options(), Outputs.options(),
                 EventTime.options(), Checkpoints.options(), ContextSettings.options(),
-                CorrelationSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
+                CorrelationSettings.options(), SequenceSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
 
     @SafeVarargs
@@ -291,7 +293,7 @@ public record JobConfig(
         List<String> rules = config.get(RULES).stream().map(rule -> directory.resolve(rule).toString()).toList();
         return new JobConfig(config.get(NAME), rules, Kafka.from(config), Elasticsearch.from(config),
                 Outputs.from(config), EventTime.from(config), Checkpoints.from(config), ContextSettings.from(config),
-                CorrelationSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
+                CorrelationSettings.from(config), SequenceSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
                 config.get(PARALLELISM));
     }
 
