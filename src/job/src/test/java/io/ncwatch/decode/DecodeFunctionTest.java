@@ -3,9 +3,11 @@ package io.ncwatch.decode;
 import static io.ncwatch.job.TestEvents.SEED_RULE_ID;
 import static io.ncwatch.job.TestEvents.exec;
 import static io.ncwatch.job.TestEvents.raw;
+import static io.ncwatch.rules.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ncwatch.harness.KeyedHarness;
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
@@ -141,5 +143,35 @@ class DecodeFunctionTest {
         assertThat(harness.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES))
                 .extracting(r -> r.getValue().eventId, r -> r.getValue().matchedRules[0])
                 .containsExactly(tuple("h1", "any-nc"));
+    }
+
+    @Test
+    void anEventGoesToTheSequenceStageOncePerRuleAndJoinKeyWithOrWithoutAContainer() throws Exception {
+        var harness = harness(new DecodeFunction(List.of(
+                rule("by-parent", "sequence by process.parent.name [process where process.name == \"curl\"]"
+                        + " [process where process.name == \"sh\"]"),
+                rule("own-keys", "sequence [process where process.name == \"curl\"] by process.name"
+                        + " [process where true] by process.executable"))));
+
+        harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "curl", "curl", "-O", "x"), 1), 0);
+
+        assertThat(KeyedHarness.take(harness, DecodeFunction.SEQUENCE_EVENTS))
+                .extracting(e -> e.ruleId, e -> List.of(e.joinKeys), e -> e.stages.length, e -> e.eventId, e -> e.offset)
+                .containsExactly(
+                        tuple("by-parent", List.of("bash"), 1, "h1", 1L),
+                        tuple("own-keys", List.of("curl"), 1, "h1", 1L),
+                        tuple("own-keys", List.of("/usr/bin/curl"), 1, "h1", 1L));
+    }
+
+    @Test
+    void aJoinKeyWithSeveralValuesIsADeadLetterForItsRuleAndTheEventGoesOn() throws Exception {
+        var harness = harness(new DecodeFunction(List.of(
+                rule("by-args", "sequence by process.args [process where process.name == \"curl\"] [process where true]"))));
+
+        harness.processElement(raw(exec("e7", "2026-11-28T06:12:44Z", CONTAINER, "curl", "curl", "-O", "x"), 3), 0);
+
+        assertThat(deadLetters(harness)).extracting(l -> l.reason, l -> l.offset).containsExactly(tuple("ARRAY_JOIN_KEY", 3L));
+        assertThat(KeyedHarness.take(harness, DecodeFunction.SEQUENCE_EVENTS)).isEmpty();
+        assertThat(events(harness)).extracting(e -> e.eventId).containsExactly("e7");
     }
 }
