@@ -2,6 +2,9 @@ package io.ncwatch.cli;
 
 import io.ncwatch.decode.DecodeLimits;
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.parser.EqlParser;
+import io.ncwatch.eql.parser.EqlSyntaxException;
+import io.ncwatch.eql.parser.ast.Query;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.rules.InvalidRuleException;
 import io.ncwatch.rules.LoadedRules;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,25 +36,28 @@ import picocli.CommandLine.Spec;
  * {@code ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|-}: runs EQL rules over a file of
  * ECS JSON lines, as a hunter replays history with the rules the job runs.
  *
- * <p>With several rules (an export or a folder), an event is printed once when any rule matches it;
- * rules this version cannot evaluate (sequences) are listed and left out, and only when none is left
- * does the hunt stop with exit status 3.
+ * <p>One query or rule that is a sequence, a sample or has pipes is answered over the whole input by
+ * {@link CorrelationHunt}; event rules by {@link Hunt}. With several rules (an export or a folder), an
+ * event is printed once when any rule matches it, and sequences, samples and piped queries among them
+ * are listed and left out: their results are not events, so each is hunted alone.
  */
 @Command(name = "hunt", synopsisHeading = "usage: ", descriptionHeading = "%n",
         customSynopsis = "ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
         description = {"print the events of an ECS JSON lines file that EQL rules match",
             "Prints every event that matches, unchanged, one JSON line each, in input order, on stdout;"
-                    + " a summary (events read, matched, malformed lines) on stderr."},
+                    + " a summary (events read, matched, malformed lines) on stderr. A sequence or sample prints"
+                    + " one JSON line per match, {\"join_keys\": [...], \"events\": [{\"_source\": ...}, ...]},"
+                    + " in Elasticsearch's order."},
         optionListHeading = "%noptions:%n",
         footerHeading = "%n",
-        footer = {"exit status: 0 ran (with or without matches), 1 the events could not be read to the end,",
-            "             2 usage, rule file or EQL syntax error, 3 valid EQL this version cannot",
-            "             evaluate yet (sequences)"})
+        footer = {"exit status: 0 ran (with or without matches), 1 stopped before the end: the events could",
+            "             not be read, an event on which Elasticsearch refuses the query (a join key with",
+            "             several values), or unordered events over --sort-memory; 2 usage, rule file or",
+            "             EQL error"})
 public final class HuntCommand implements Callable<Integer> {
     private static final int RAN = 0;
-    private static final int READ_FAILED = 1;
+    private static final int STOPPED = 1;
     private static final int USAGE = CommandLineStyle.USAGE;
-    private static final int UNSUPPORTED = 3;
     private static final int NOTICES_LISTED = 20;
 
     @Mixin
@@ -77,6 +84,18 @@ public final class HuntCommand implements Callable<Integer> {
             + " as in Elasticsearch's ECS keyword mapping (default ${DEFAULT-VALUE}; 0 switches it off)"})
     int ignoreAbove = EqlOptions.ELASTICSEARCH.ignoreAbove();
 
+    @Option(names = "--tiebreaker", paramLabel = "FIELD", description = {"the field that orders events of equal"
+            + " @timestamp in sequences and piped queries, as Elasticsearch's tiebreaker_field (then input order)"})
+    String tiebreaker;
+
+    @Option(names = "--max-samples-per-key", paramLabel = "N", description = {"samples per join key of a sample"
+            + " query, as Elasticsearch's max_samples_per_key (default ${DEFAULT-VALUE})"})
+    int maxSamplesPerKey = 1;
+
+    @Option(names = "--sort-memory", paramLabel = "MB", description = {"when a sequence or piped query meets events"
+            + " out of @timestamp order, it sorts the events it reads in memory up to this size (default ${DEFAULT-VALUE})"})
+    int sortMemory = 256;
+
     private final InputStream stdin;
     private final OutputStream out;
     private final PrintStream err;
@@ -102,6 +121,12 @@ public final class HuntCommand implements Callable<Integer> {
         if (events == null) {
             throw new ParameterException(spec.commandLine(), "--events is required (a file, or - for standard input)");
         }
+        if (maxSamplesPerKey < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-samples-per-key needs a whole number >= 1, got " + maxSamplesPerKey);
+        }
+        if (sortMemory < 1) {
+            throw new ParameterException(spec.commandLine(), "--sort-memory needs a whole number of MB >= 1, got " + sortMemory);
+        }
         if (ignoreAbove < 0) {
             throw new ParameterException(spec.commandLine(), "--ignore-above needs a whole number >= 0, got " + ignoreAbove);
         }
@@ -111,57 +136,89 @@ public final class HuntCommand implements Callable<Integer> {
             return USAGE;
         }
 
-        RuleSet rules;
+        List<Rule> loaded;
         try {
-            rules = RuleSet.compile(rules(), new EqlOptions(ignoreAbove));
+            loaded = rules();
         } catch (RuleFileException e) {
             err.println("ncwatch hunt: " + e.getMessage());
             return USAGE;
+        }
+        Query alone = loaded.size() == 1 ? runsAlone(loaded.get(0).query()) : null;
+        if (alone != null) {
+            CorrelationHunt hunt;
+            try {
+                hunt = new CorrelationHunt(alone, new EqlOptions(ignoreAbove), tiebreaker, maxSamplesPerKey,
+                        (long) sortMemory << 20, DecodeLimits.DEFAULT, decodeAll, err, progressEvery);
+            } catch (IllegalArgumentException e) {
+                err.println("ncwatch hunt: " + invalid(new InvalidRuleException(loaded.get(0), e)));
+                return USAGE;
+            }
+            return hunt(hunt::run, hunt::summary, eventsFile);
+        }
+
+        RuleSet rules;
+        try {
+            rules = RuleSet.compile(loaded, new EqlOptions(ignoreAbove));
         } catch (InvalidRuleException e) {
-            err.println("ncwatch hunt: " + (query != null
-                    ? "--query is not valid EQL: " + e.getCause().getMessage()
-                    : e.getMessage()));
+            err.println("ncwatch hunt: " + invalid(e));
             return USAGE;
         }
-        if (query != null && rules.compiled().isEmpty()) {
-            err.println("ncwatch hunt: --query is valid EQL that this version cannot evaluate yet: "
-                    + rules.unsupported().get(0).reason());
-            return UNSUPPORTED;
-        }
         tell(rules.unsupported().stream().map(u -> u.rule().origin() + ": rule \"" + u.rule().name()
-                + "\" left out, this version cannot evaluate it yet: " + u.reason()).toList(),
-                "rules left out: this version cannot evaluate them yet");
+                + "\" left out: " + u.reason() + "; hunt it alone with --rule and its file").toList(),
+                "rules left out: a sequence, a sample or a query with pipes is hunted alone");
         if (rules.compiled().isEmpty()) {
-            err.println("ncwatch hunt: no rule in " + rule + " can be run"
-                    + (rules.unsupported().isEmpty() ? "" : " by this version"));
-            return rules.unsupported().isEmpty() ? USAGE : UNSUPPORTED;
+            err.println("ncwatch hunt: no rule in " + rule + " can be run with the others"
+                    + (rules.unsupported().isEmpty() ? "" : ": hunt each alone with --rule and its file"));
+            return USAGE;
         }
-
-        return hunt(rules, eventsFile);
+        Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, decodeAll, err, progressEvery);
+        return hunt(hunt::run, hunt::summary, eventsFile);
     }
 
-    /** Runs the rules over the events of {@code eventsFile}, or of standard input when it is null. */
-    private int hunt(RuleSet rules, Path eventsFile) {
-        Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, decodeAll, err, progressEvery);
+    /** A query that is answered over the whole input (a sequence, a sample, pipes), or null for an event query or bad EQL. */
+    private static Query runsAlone(String eql) {
+        try {
+            Query query = EqlParser.parse(eql);
+            return query instanceof Query.EventQuery event && event.pipes().isEmpty() ? null : query;
+        } catch (EqlSyntaxException e) {
+            return null; // reported, with its rule, where the rules are compiled
+        }
+    }
+
+    private String invalid(InvalidRuleException e) {
+        return query != null ? "--query is not valid EQL: " + e.getCause().getMessage() : e.getMessage();
+    }
+
+    /** What a hunt of either kind does: read the events and write what it finds. */
+    private interface HuntRun {
+        void run(InputStream in, OutputStream out) throws IOException;
+    }
+
+    /** Runs a hunt over the events of {@code eventsFile}, or of standard input when it is null. */
+    private int hunt(HuntRun run, Supplier<List<String>> summary, Path eventsFile) {
         OutputStream matches = new BufferedOutputStream(out, 1 << 16);
         try {
             if (eventsFile == null) {
-                hunt.run(stdin, matches);
+                run.run(stdin, matches);
             } else {
                 try (InputStream in = Files.newInputStream(eventsFile)) {
-                    hunt.run(in, matches);
+                    run.run(in, matches);
                 }
             }
-        } catch (Hunt.OutputClosedException e) {
-            hunt.summary().forEach(err::println);
+        } catch (HuntPass.OutputClosedException e) {
+            summary.get().forEach(err::println);
             err.println("ncwatch hunt: stopped, the output was closed");
             return RAN;
+        } catch (CorrelationHunt.RefusedException | EventOrder.TooLargeToSortException e) {
+            summary.get().forEach(err::println);
+            err.println("ncwatch hunt: stopped: " + e.getMessage());
+            return STOPPED;
         } catch (IOException e) {
-            hunt.summary().forEach(err::println);
+            summary.get().forEach(err::println);
             err.println("ncwatch hunt: reading " + events + " failed: " + e);
-            return READ_FAILED;
+            return STOPPED;
         }
-        hunt.summary().forEach(err::println);
+        summary.get().forEach(err::println);
         return RAN;
     }
 

@@ -173,7 +173,7 @@ class HuntCommandTest {
         assertThat(result.exit()).isZero();
         assertThat(result.stdoutLines()).containsExactly(NC_PORT_CHECK, NC_LISTENER);
         assertThat(result.stderr())
-                .contains("export.ndjson line 2: rule \"Listener Then Connection\" left out, this version cannot evaluate it yet")
+                .contains("export.ndjson line 2: rule \"Listener Then Connection\" left out: a sequence matches several events, not one")
                 .contains("export.ndjson line 3: rule \"Some KQL Rule\" skipped: its language is kuery")
                 .contains("3 events read", "2 matched")
                 .contains("  2 matched by \"Any Netcat\"", "  1 matched by \"Netcat Listener Established Inside A Container\"");
@@ -200,26 +200,139 @@ class HuntCommandTest {
                 + ": rule \"Netcat Listener Established Inside A Container\": line 1, column ");
     }
 
-    @Test
-    void aSequenceIsValidEqlThatThisVersionCannotEvaluate() {
-        Result result = hunt(NC_LISTENER, "--query", "sequence by process.entity_id with maxspan=30s"
-                + " [process where process.name == \"nc\"] [network where event.action == \"connection_accepted\"]",
-                "--events", "-");
+    private static final String A_THEN_B = "sequence by host.id with maxspan=1m"
+            + " [process where process.name == \"a\"] [process where process.name == \"b\"]";
 
-        assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderr()).startsWith("ncwatch hunt: --query is valid EQL that this version cannot evaluate yet");
+    @Test
+    void aSequencePrintsEachMatchWithItsJoinKeysAndEventsInOrder() {
+        String a1 = at("06:00:01", "h1", "a");
+        String a2 = at("06:00:02", "h2", "a");
+        String b1 = at("06:00:03", "h1", "b");
+        String b2 = at("06:00:04", "h2", "b");
+        String late = at("06:05:00", "h1", "b");
+
+        Result result = hunt(String.join("\n", a1, a2, b1, b2, late), "--query", A_THEN_B, "--events", "-");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdoutLines()).containsExactly(
+                "{\"join_keys\":[\"h1\"],\"events\":[{\"_source\":" + a1 + "},{\"_source\":" + b1 + "}]}",
+                "{\"join_keys\":[\"h2\"],\"events\":[{\"_source\":" + a2 + "},{\"_source\":" + b2 + "}]}");
+        assertThat(result.stderr()).contains("5 events read", "2 sequences");
     }
 
     @Test
-    void aRuleFolderOfSequencesOnlyExitsWithThree() throws IOException {
+    void anUnorderedFileGivesTheSameSequencesAsTheOrderedOne() {
+        List<String> ordered = List.of(at("06:00:01", "h1", "a"), at("06:00:02", "h2", "a"), at("06:00:03", "h1", "b"),
+                at("06:00:04", "h2", "b"), at("06:00:05", "h1", "a"), at("06:00:06", "h1", "b"));
+        List<String> shuffled = List.of(ordered.get(5), ordered.get(2), ordered.get(0), ordered.get(4), ordered.get(3),
+                ordered.get(1));
+
+        Result inOrder = hunt(String.join("\n", ordered), "--query", A_THEN_B, "--events", "-");
+        Result outOfOrder = hunt(String.join("\n", shuffled), "--query", A_THEN_B, "--events", "-");
+
+        assertThat(inOrder.stdoutLines()).hasSize(3);
+        assertThat(outOfOrder.stdout()).isEqualTo(inOrder.stdout());
+    }
+
+    @Test
+    void theTiebreakerOrdersEventsOfEqualTimestampBeforeInputOrder() {
+        String a = at("06:00:01", "h1", "a").replace("{\"@timestamp\"", "{\"event_seq\":2,\"@timestamp\"");
+        String b = at("06:00:01", "h1", "b").replace("{\"@timestamp\"", "{\"event_seq\":1,\"@timestamp\"");
+        String events = a + "\n" + b;
+
+        assertThat(hunt(events, "--query", A_THEN_B, "--events", "-").stdoutLines()).as("input order: a, b").hasSize(1);
+        assertThat(hunt(events, "--query", A_THEN_B, "--events", "-", "--tiebreaker", "event_seq").stdoutLines())
+                .as("by event_seq: b, a").isEmpty();
+        assertThat(hunt(events, "--query", A_THEN_B, "--events", "-", "--tiebreaker", "no.such.field").stdoutLines())
+                .as("no tiebreaker values: input order").hasSize(1);
+    }
+
+    @Test
+    void aMissingEventStagePrintsAPlaceholder() {
+        String a1 = at("06:00:01", "h1", "a");
+        String b1 = at("06:00:03", "h1", "b");
+        String query = "sequence by host.id with maxspan=1m [process where process.name == \"a\"]"
+                + " ![process where process.name == \"x\"] [process where process.name == \"b\"]";
+
+        Result result = hunt(a1 + "\n" + b1, "--query", query, "--events", "-");
+
+        assertThat(result.stdoutLines()).containsExactly("{\"join_keys\":[\"h1\"],\"events\":[{\"_source\":" + a1
+                + "},{\"missing\":true},{\"_source\":" + b1 + "}]}");
+    }
+
+    @Test
+    void aSamplePrintsOneSamplePerJoinKeyInKeyOrder() {
+        String b2 = at("06:00:01", "h2", "b");
+        String a2 = at("06:00:02", "h2", "a");
+        String a1 = at("06:00:03", "h1", "a");
+        String b1 = at("06:00:04", "h1", "b");
+
+        Result result = hunt(String.join("\n", b2, a2, a1, b1), "--query", "sample by host.id"
+                + " [process where process.name == \"a\"] [process where process.name == \"b\"]", "--events", "-");
+
+        assertThat(result.stdoutLines()).containsExactly(
+                "{\"join_keys\":[\"h1\"],\"events\":[{\"_source\":" + a1 + "},{\"_source\":" + b1 + "}]}",
+                "{\"join_keys\":[\"h2\"],\"events\":[{\"_source\":" + a2 + "},{\"_source\":" + b2 + "}]}");
+    }
+
+    @Test
+    void headAndTailKeepTheFirstAndLastResultsByTimestamp() {
+        String e1 = at("06:00:01", "h1", "a");
+        String e2 = at("06:00:02", "h1", "a");
+        String e3 = at("06:00:03", "h1", "a");
+        String events = String.join("\n", e3, e1, e2);
+
+        assertThat(hunt(events, "--query", "process where process.name == \"a\" | head 2", "--events", "-").stdoutLines())
+                .containsExactly(e1, e2);
+        assertThat(hunt(events, "--query", "process where process.name == \"a\" | tail 1", "--events", "-").stdoutLines())
+                .containsExactly(e3);
+        assertThat(hunt(events + "\n" + at("06:00:04", "h1", "b"), "--query", A_THEN_B + " | tail 1", "--events", "-")
+                .stdoutLines()).singleElement().asString().contains(e3);
+    }
+
+    @Test
+    void aJoinKeyWithSeveralValuesStopsTheHuntAsElasticsearchRefusesTheQuery() {
+        String twoHosts = at("06:00:01", "h1", "a").replace("\"id\":\"h1\"", "\"id\":[\"h1\",\"h2\"]");
+
+        Result result = hunt(at("06:00:00", "h1", "a") + "\n" + twoHosts, "--query", A_THEN_B, "--events", "-");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("ncwatch hunt: stopped: line 2: Arrays (returned by [host.id]) are not"
+                + " supported as join keys; Elasticsearch refuses the query on such an event too");
+    }
+
+    @Test
+    void aSequenceRuleFileIsHuntedAloneAndLeftOutAmongOthers() throws IOException {
+        Path alone = dir.resolve("alone");
+        Files.createDirectories(alone);
+        Files.writeString(alone.resolve("export.ndjson"), exportLine("seq", "A Then B", "eql",
+                A_THEN_B.replace("\"", "\\\"")) + "\n");
+        Files.writeString(dir.resolve("export.ndjson"), exportLine("seq", "A Then B", "eql",
+                A_THEN_B.replace("\"", "\\\"")) + "\n" + exportLine("one", "Any A", "eql",
+                "process where process.name == \\\"a\\\"") + "\n");
+        String events = at("06:00:01", "h1", "a") + "\n" + at("06:00:02", "h1", "b");
+
+        Result single = hunt(events, "--rule", alone.toString(), "--events", "-");
+        Result together = hunt(events, "--rule", dir.resolve("export.ndjson").toString(), "--events", "-");
+
+        assertThat(single.exit()).isZero();
+        assertThat(single.stdoutLines()).singleElement().asString().startsWith("{\"join_keys\":[\"h1\"]");
+        assertThat(together.exit()).isZero();
+        assertThat(together.stdoutLines()).containsExactly(at("06:00:01", "h1", "a"));
+        assertThat(together.stderr()).contains("rule \"A Then B\" left out: a sequence matches several events, not one;"
+                + " hunt it alone with --rule and its file");
+    }
+
+    @Test
+    void aRuleFolderOfSequencesOnlyIsAUsageError() throws IOException {
         Files.writeString(dir.resolve("export.ndjson"), exportLine("seq", "Listener Then Connection", "eql",
-                "sequence [process where true] [network where true]") + "\n");
+                "sequence [process where true] [network where true]") + "\n"
+                + exportLine("seq2", "Two", "eql", "sequence [process where true] [file where true]") + "\n");
 
         Result result = hunt(NC_LISTENER, "--rule", dir.toString(), "--events", "-");
 
-        assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.stderr()).contains("no rule in " + dir + " can be run by this version");
+        assertUsage(result, "no rule in " + dir + " can be run with the others: hunt each alone with --rule and its file");
     }
 
     @Test
@@ -283,6 +396,12 @@ class HuntCommandTest {
         return "{\"@timestamp\":\"2026-11-28T06:12:44.318Z\",\"event\":{\"kind\":\"event\",\"category\":[\"process\"],"
                 + "\"type\":[\"start\"],\"action\":\"exec\",\"module\":\"cloud_defend\"},\"process\":{\"name\":\"" + name
                 + "\",\"args\":[" + args + "],\"interactive\":true},\"container\":{\"id\":\"8c4b2f9e6a1d\"}}";
+    }
+
+    /** A process event of host {@code host} at {@code time} on 2026-11-28. */
+    private static String at(String time, String host, String name) {
+        return "{\"@timestamp\":\"2026-11-28T" + time + "Z\",\"event\":{\"category\":\"process\"},\"host\":{\"id\":\""
+                + host + "\"},\"process\":{\"name\":\"" + name + "\"}}";
     }
 
     private static String exportLine(String ruleId, String name, String language, String query) {

@@ -6,14 +6,18 @@ import io.ncwatch.eql.parser.ast.Expr;
 import io.ncwatch.eql.parser.ast.Query;
 import io.ncwatch.eql.planner.Planner;
 import io.ncwatch.eql.runtime.CompiledQuery;
+import io.ncwatch.eql.runtime.CompiledSample;
 import io.ncwatch.eql.runtime.CompiledSequence;
 import io.ncwatch.eql.runtime.JoinKey;
+import io.ncwatch.eql.runtime.ResultPipes;
 import io.ncwatch.eql.runtime.SequenceStage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles single-event EQL queries to predicates that give Elasticsearch 8.19's verdicts, in
+ * Compiles EQL queries to evaluations that give Elasticsearch 8.19's verdicts: event queries to
+ * predicates ({@link #compile}), sequences and samples to their runtime forms
+ * ({@link #compileSequence}, {@link #compileSample}), each stage a predicate. Compiling goes in
  * Elasticsearch's phases: a query from {@link io.ncwatch.eql.parser.EqlParser} is analysed (verified,
  * its fields resolved to slots), then planned into the conditions the runtime evaluates per event.
  *
@@ -41,7 +45,8 @@ public final class EqlCompiler {
 
     /**
      * Compiles an event query. Sequences, samples and pipes throw
-     * {@link io.ncwatch.eql.analysis.UnsupportedQueryException}; what Elasticsearch rejects (an unknown
+     * {@link io.ncwatch.eql.analysis.UnsupportedQueryException} (see {@link #compileSequence},
+     * {@link #compileSample} and {@link #pipes}); what Elasticsearch rejects (an unknown
      * function, a wrong argument, a comparison of two fields, an invalid regular expression or CIDR)
      * throws IllegalArgumentException with the reason.
      */
@@ -58,6 +63,21 @@ public final class EqlCompiler {
         List<SequenceStage> stages = query.stages().stream().map(stage -> stage(query.by(), stage)).toList();
         SequenceStage until = query.until() == null ? null : stage(query.by(), query.until());
         return new CompiledSequence(stages, until, query.maxspan());
+    }
+
+    /**
+     * Compiles a sample: each filter as {@link #compile} does, its join keys (the query's {@code by}
+     * fields, then the filter's own) to slots. Its pipes are the caller's to apply over the samples.
+     */
+    public CompiledSample compileSample(Query.SampleQuery query) {
+        return new CompiledSample(query.stages().stream().map(stage -> stage(query.by(), stage)).toList());
+    }
+
+    /** A query's pipes ({@code | head N}, {@code | tail N}) over results of any kind. */
+    public static <T> ResultPipes<T> pipes(Query query) {
+        return new ResultPipes<>(query.pipes().stream()
+                .map(pipe -> new ResultPipes.Pipe(pipe.name().equals("tail"), pipe.count()))
+                .toList());
     }
 
     private SequenceStage stage(List<Expr> queryKeys, Query.Stage stage) {

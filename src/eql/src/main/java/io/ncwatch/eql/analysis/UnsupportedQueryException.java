@@ -1,6 +1,6 @@
 package io.ncwatch.eql.analysis;
 
-/** Valid EQL that this version cannot evaluate yet (sequences and samples, for now). */
+/** Valid EQL that is not an event query: a sequence, a sample, or pipes, which are compiled and run apart. */
 public final class UnsupportedQueryException extends RuntimeException {
     public UnsupportedQueryException(String message) {
         super(message);

@@ -15,18 +15,19 @@ public final class Verifier {
     private Verifier() {}
 
     /**
-     * The event query. Sequences, samples and pipes throw {@link UnsupportedQueryException}; what
+     * The event query. Sequences, samples and pipes throw {@link UnsupportedQueryException}: they are not
+     * judged one event at a time (the facade compiles sequences and samples on their own); what
      * Elasticsearch rejects (an unknown function, a wrong argument count, a comparison of two fields,
      * patterns that are not literals, and/or as a value, a function that computes a value where a condition
      * stands) throws IllegalArgumentException with the reason.
      */
     public static Query.EventQuery verify(Query query) {
         if (!(query instanceof Query.EventQuery event)) {
-            throw new UnsupportedQueryException(
-                    (query instanceof Query.SequenceQuery ? "sequence" : "sample") + " queries are not evaluated yet");
+            throw new UnsupportedQueryException("a " + (query instanceof Query.SequenceQuery ? "sequence" : "sample")
+                    + " matches several events, not one");
         }
         if (!event.pipes().isEmpty()) {
-            throw new UnsupportedQueryException("pipes (| head, | tail) are not evaluated on a stream");
+            throw new UnsupportedQueryException("pipes (| head, | tail) apply to all the results of a search, not to one event");
         }
         condition(event.condition());
         return event;

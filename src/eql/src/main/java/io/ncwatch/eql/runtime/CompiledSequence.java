@@ -2,12 +2,8 @@ package io.ncwatch.eql.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An EQL {@code sequence} compiled for evaluation in two steps, so that a stream job can key events
@@ -42,8 +38,8 @@ public final class CompiledSequence {
         if (until != null) {
             all.add(until);
         }
-        this.fields = fieldsOf(all);
-        this.requiredText = requiredTextOf(all);
+        this.fields = Stages.fields(all);
+        this.requiredText = Stages.requiredText(all);
     }
 
     public List<SequenceStage> stages() {
@@ -81,14 +77,8 @@ public final class CompiledSequence {
      * {@link JoinKey#valueIn}).
      */
     public List<SequenceHit> hits(FieldValues event) {
-        Map<List<Object>, List<Integer>> stagesByKey = new LinkedHashMap<>();
-        for (int i = 0; i < stages.size(); i++) {
-            List<Object> key = keyIfMatches(stages.get(i), event);
-            if (key != null) {
-                stagesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            }
-        }
-        List<Object> untilKey = until == null ? null : keyIfMatches(until, event);
+        Map<List<Object>, List<Integer>> stagesByKey = Stages.matchedByKey(stages, event);
+        List<Object> untilKey = until == null ? null : Stages.keyIfMatches(until, event);
         if (untilKey != null) {
             stagesByKey.putIfAbsent(untilKey, List.of());
         }
@@ -105,42 +95,5 @@ public final class CompiledSequence {
     /** A matcher for one join key, restored from a {@link SequenceMatcher#state()} of this sequence. */
     public <T> SequenceMatcher<T> matcher(SequenceState<T> state) {
         return new SequenceMatcher<>(this, state);
-    }
-
-    /** The join key values under which the stage takes the event, or null when it does not take it. */
-    static List<Object> keyIfMatches(SequenceStage stage, FieldValues event) {
-        if (!stage.filter().matches(event)) {
-            return null;
-        }
-        List<Object> key = new ArrayList<>(stage.keys().size());
-        for (JoinKey joinKey : stage.keys()) {
-            Object value = joinKey.valueIn(event);
-            if (value == null && !joinKey.optional()) {
-                return null;
-            }
-            key.add(value);
-        }
-        return key;
-    }
-
-    private static List<String> fieldsOf(List<SequenceStage> stages) {
-        Set<String> fields = new LinkedHashSet<>();
-        for (SequenceStage stage : stages) {
-            fields.addAll(stage.filter().fields());
-            stage.keys().forEach(key -> fields.add(key.field()));
-        }
-        return List.copyOf(fields);
-    }
-
-    /** The union of the stages' needles, unknown (empty) when any stage's are. */
-    static List<Needle> requiredTextOf(List<SequenceStage> stages) {
-        Set<Needle> needles = new LinkedHashSet<>();
-        for (SequenceStage stage : stages) {
-            if (stage.filter().requiredText().isEmpty()) {
-                return List.of();
-            }
-            needles.addAll(stage.filter().requiredText());
-        }
-        return Collections.unmodifiableList(new ArrayList<>(needles));
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  *   stages of one sequence.
  *   <li>maxspan: a sequence is rejected when the event that would extend it is more than maxspan after
  *   its first event (exactly maxspan is accepted).
- *   <li>{@code until}: an until event discards every sequence in flight that it did not itself extend.
+ *   <li>{@code until}: an until event discards every sequence in flight, those it has just started or
+ *   extended too (Elasticsearch rejects a sequence when an until event lies between its last event and
+ *   the next, both included); a sequence it completes stands.
  *   <li>A missing-event stage between two others rejects a sequence when such an event has a timestamp
  *   strictly between theirs. A leading one rejects it when the latest such event before its first
  *   event is within maxspan of its last event; a trailing one when the first such event after its last
@@ -73,14 +75,13 @@ public final class SequenceMatcher<T> {
                 missingEvent(stage, timestamp);
             }
         }
-        List<PartialSequence<T>> extended = new ArrayList<>(1);
         for (int position = positionStage.length - 1; position >= 0; position--) {
             if (hit.stages().contains(positionStage[position])) {
-                fill(position, new SequenceMember<>(positionStage[position], timestamp, payload), extended, completed);
+                fill(position, new SequenceMember<>(positionStage[position], timestamp, payload), completed);
             }
         }
         if (hit.until()) {
-            partials.removeIf(p -> p.members().size() < positionStage.length && !extended.contains(p));
+            partials.removeIf(partial -> !isComplete(partial));
         }
         return completed;
     }
@@ -119,8 +120,7 @@ public final class SequenceMatcher<T> {
         return new SequenceState<>(partials, leadingMissing);
     }
 
-    private void fill(int position, SequenceMember<T> member, List<PartialSequence<T>> extended,
-            List<SequenceMatch<T>> completed) {
+    private void fill(int position, SequenceMember<T> member, List<SequenceMatch<T>> completed) {
         PartialSequence<T> next;
         if (position == 0) {
             next = new PartialSequence<>(List.of(member), latestLeadingBefore(member.timestamp()), null);
@@ -145,7 +145,6 @@ public final class SequenceMatcher<T> {
                 partials.remove(older);
             }
             partials.add(next);
-            extended.add(next);
         } else if (hasTrailing && !(hasLeading && next.leadingMissing() == null)) {
             partials.add(next);
         } else if (!hasLeading || next.leadingMissing() == null || next.last() - next.leadingMissing() > maxspan) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class VerifierTest {
 
     @Test
-    void sequencesSamplesAndPipesAreNotEvaluatedYet() {
+    void sequencesSamplesAndPipesAreNotEventQueries() {
         assertThatThrownBy(() -> Verifier.verify(EqlParser.parse("sequence [process where true] [network where true]")))
                 .isInstanceOf(UnsupportedQueryException.class);
         assertThatThrownBy(() -> Verifier.verify(EqlParser.parse("sample by host.id [process where true] [network where true]")))

@@ -53,6 +53,11 @@ final class SequenceRun {
         return matches;
     }
 
+    /** The matches so far, without ending the input. */
+    List<List<String>> matchesSoFar() {
+        return matches;
+    }
+
     private void collect(List<SequenceMatch<String>> completed) {
         for (SequenceMatch<String> match : completed) {
             matches.add(match.members().stream().map(SequenceMember::payload).toList());
