@@ -33,6 +33,15 @@ class RuleSetTest {
     }
 
     @Test
+    void aSequenceOfOneStageWithRunsIsThatManyStages() {
+        Rule runs = rule("runs", "sequence by container.id with maxspan=5s [process where process.name == \"ls\"] with runs=3");
+
+        RuleSet set = RuleSet.compile(List.of(runs), EqlOptions.ELASTICSEARCH);
+
+        assertThat(set.sequences()).singleElement().satisfies(s -> assertThat(s.sequence().stages()).hasSize(3));
+    }
+
+    @Test
     void theRequiredTextsOfSeveralRulesAreTheirUnionOrNoneWhenOneRuleHasNone() {
         Rule nc = rule("nc", "process where process.name == \"nc\"");
         Rule socat = rule("socat", "process where process.name == \"socat\"");
