@@ -73,7 +73,7 @@ public class SequenceFunction extends KeyedProcessFunction<String, SequenceEvent
     }
 
     /** The sequence, with {@code horizon} as its maxspan when it has none. */
-    static CompiledSequence bounded(CompiledSequence sequence, Duration horizon) {
+    private static CompiledSequence bounded(CompiledSequence sequence, Duration horizon) {
         return sequence.maxspan() != null ? sequence : new CompiledSequence(sequence.stages(), sequence.until(), horizon);
     }
 
@@ -100,6 +100,12 @@ public class SequenceFunction extends KeyedProcessFunction<String, SequenceEvent
             throws Exception {
         String ruleId = SequenceEvent.ruleIdOf(context.getCurrentKey());
         CompiledSequence sequence = sequences.get(ruleId);
+        if (sequence == null) {
+            // State restored from a savepoint of a job that had this rule: nothing can complete it now.
+            waiting.clear();
+            inFlight.clear();
+            return;
+        }
         SequenceState<SequenceEvent> state = inFlight.value();
         SequenceMatcher<SequenceEvent> matcher = state == null ? sequence.matcher() : sequence.matcher(state);
         List<SequenceEvent> due = waiting.get(timestamp);
