@@ -110,7 +110,7 @@ class NcwatchJobIT {
                 '''
                 """);
         Map<String, String> settings = BoundedRunSettings.of(prefix, namespace, kafka, es);
-        settings.put("rules", rule.toString());
+        settings.put("rules", "rule.toml;" + rule);
         JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, settings);
 
         NcwatchJob.runJob(config);
