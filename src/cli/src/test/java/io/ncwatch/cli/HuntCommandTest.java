@@ -248,6 +248,19 @@ class HuntCommandTest {
     }
 
     @Test
+    void unorderedEventsBeyondTheSortMemoryStopTheHuntWithAdvice() {
+        String events = IntStream.range(0, 12_000).mapToObj(i -> at(String.format("06:%02d:%02d", 59 - i / 200 % 60, 59 - i % 60),
+                "h" + i, "a")).collect(Collectors.joining("\n"));
+
+        Result result = hunt(events, "--query", A_THEN_B, "--events", "-", "--sort-memory", "1");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.stderr()).contains("12,000 events read", "ncwatch hunt: stopped: the events are not in @timestamp"
+                + " order, and the 1 MB of those the query reads are more than --sort-memory 1 MB: sort the file by"
+                + " @timestamp first, or raise --sort-memory");
+    }
+
+    @Test
     void aMissingEventStagePrintsAPlaceholder() {
         String a1 = at("06:00:01", "h1", "a");
         String b1 = at("06:00:03", "h1", "b");

@@ -11,7 +11,6 @@ import io.ncwatch.eql.runtime.CompiledSequence;
 import io.ncwatch.eql.runtime.FieldValues;
 import io.ncwatch.eql.runtime.Needle;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,22 +72,7 @@ public final class RuleSet {
         if (!sequence.pipes().isEmpty()) {
             throw new UnsupportedQueryException("pipes (| head, | tail) need an end of input, which a stream has not");
         }
-        return compiler.compileSequence(runsAsStages(sequence));
-    }
-
-    /**
-     * A sequence of one stage {@code with runs=N} as N stages of one run each, which Elasticsearch takes
-     * it for (Elastic's "Kubelet Pod Discovery" rule is one) and CompiledSequence does not accept yet.
-     * Remove once it does.
-     */
-    private static Query.SequenceQuery runsAsStages(Query.SequenceQuery sequence) {
-        Query.Stage stage = sequence.stages().get(0);
-        if (sequence.stages().size() != 1 || stage.runs() < 2) {
-            return sequence;
-        }
-        Query.Stage once = new Query.Stage(stage.query(), stage.by(), 1, stage.missing());
-        return new Query.SequenceQuery(sequence.by(), sequence.maxspan(), Collections.nCopies(stage.runs(), once),
-                sequence.until(), sequence.pipes());
+        return compiler.compileSequence(sequence);
     }
 
     /** The slots every compiled rule reads; decode events with this table. */

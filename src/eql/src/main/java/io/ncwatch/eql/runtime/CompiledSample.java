@@ -9,33 +9,14 @@ import java.util.Map;
  * join key values, one event for each filter, all distinct, in any order of time. {@link #hits} tells
  * what one event is to the sample; a {@link SampleCollector} gathers them and builds the samples.
  */
-public final class CompiledSample {
-    private final List<SequenceStage> stages;
-    private final List<String> fields;
-    private final List<Needle> requiredText;
+public final class CompiledSample extends CompiledStages {
 
     /** @param stages the filters, at least two, each with its join keys (the query's, then its own) */
     public CompiledSample(List<SequenceStage> stages) {
+        super(stages, stages);
         if (stages.size() < 2) {
             throw new IllegalArgumentException("a sample has at least two filters");
         }
-        this.stages = List.copyOf(stages);
-        this.fields = Stages.fields(stages);
-        this.requiredText = Stages.requiredText(stages);
-    }
-
-    public List<SequenceStage> stages() {
-        return stages;
-    }
-
-    /** Every field path the filters and join keys read. */
-    public List<String> fields() {
-        return fields;
-    }
-
-    /** Texts of which every event that matches a filter contains one; empty when no such set is known. */
-    public List<Needle> requiredText() {
-        return requiredText;
     }
 
     /**
@@ -43,7 +24,7 @@ public final class CompiledSample {
      * {@link CompiledSequence#hits} for absent and multi-valued keys.
      */
     public List<SequenceHit> hits(FieldValues event) {
-        Map<List<Object>, List<Integer>> stagesByKey = Stages.matchedByKey(stages, event);
+        Map<List<Object>, List<Integer>> stagesByKey = matchedByKey(event);
         List<SequenceHit> hits = new ArrayList<>(stagesByKey.size());
         stagesByKey.forEach((key, matched) -> hits.add(new SequenceHit(key, matched, false)));
         return hits;
@@ -54,6 +35,6 @@ public final class CompiledSample {
      * {@code max_samples_per_key} (default 1).
      */
     public <T> SampleCollector<T> collector(int maxSamplesPerKey) {
-        return new SampleCollector<>(stages.size(), maxSamplesPerKey);
+        return new SampleCollector<>(stages().size(), maxSamplesPerKey);
     }
 }

@@ -11,39 +11,28 @@ import java.util.Map;
  * which join key; a {@link SequenceMatcher} per join key, fed those hits in Elasticsearch's order,
  * returns the completed sequences.
  */
-public final class CompiledSequence {
-    private final List<SequenceStage> stages;
+public final class CompiledSequence extends CompiledStages {
     private final SequenceStage until;
     private final Duration maxspan;
-    private final List<String> fields;
-    private final List<Needle> requiredText;
 
     /**
-     * @param stages at least two, at least one of them not a missing-event stage
+     * @param stages at least two events' worth (a stage with {@code runs=N} counts N), at least one of
+     *     them not a missing-event stage
      * @param until the {@code until} condition, or null
      * @param maxspan the longest time from a sequence's first event to its last, or null for no limit;
      *     required when a stage is a missing-event stage
      */
     public CompiledSequence(List<SequenceStage> stages, SequenceStage until, Duration maxspan) {
-        if (stages.size() < 2 || stages.stream().allMatch(SequenceStage::missing)) {
-            throw new IllegalArgumentException("a sequence has at least two stages, one of them not a missing event");
+        super(stages, until == null ? stages : concat(stages, until));
+        if (stages.stream().mapToInt(SequenceStage::runs).sum() < 2 || stages.stream().allMatch(SequenceStage::missing)) {
+            throw new IllegalArgumentException("a sequence takes at least two events (a stage with runs=N counts N),"
+                    + " and has a stage that is not a missing event");
         }
         if (maxspan == null && stages.stream().anyMatch(SequenceStage::missing)) {
             throw new IllegalArgumentException("a sequence with a missing-event stage needs a maxspan");
         }
-        this.stages = List.copyOf(stages);
         this.until = until;
         this.maxspan = maxspan;
-        List<SequenceStage> all = new ArrayList<>(stages);
-        if (until != null) {
-            all.add(until);
-        }
-        this.fields = Stages.fields(all);
-        this.requiredText = Stages.requiredText(all);
-    }
-
-    public List<SequenceStage> stages() {
-        return stages;
     }
 
     /** The {@code until} condition, or null. */
@@ -56,19 +45,6 @@ public final class CompiledSequence {
         return maxspan;
     }
 
-    /** Every field path the stages, their join keys and {@code until} read, in slot-table order of first use. */
-    public List<String> fields() {
-        return fields;
-    }
-
-    /**
-     * Texts of which every event that matters to this sequence (one that matches a stage, missing-event
-     * stages included, or {@code until}) contains at least one; empty when no such set is known.
-     */
-    public List<Needle> requiredText() {
-        return requiredText;
-    }
-
     /**
      * What the event is to this sequence: one hit per distinct join key under which it matches a stage
      * or {@code until}, empty when it matches none. A stage whose join key has an absent value that is
@@ -77,8 +53,8 @@ public final class CompiledSequence {
      * {@link JoinKey#valueIn}).
      */
     public List<SequenceHit> hits(FieldValues event) {
-        Map<List<Object>, List<Integer>> stagesByKey = Stages.matchedByKey(stages, event);
-        List<Object> untilKey = until == null ? null : Stages.keyIfMatches(until, event);
+        Map<List<Object>, List<Integer>> stagesByKey = matchedByKey(event);
+        List<Object> untilKey = until == null ? null : keyIfMatches(until, event);
         if (untilKey != null) {
             stagesByKey.putIfAbsent(untilKey, List.of());
         }
@@ -95,5 +71,11 @@ public final class CompiledSequence {
     /** A matcher for one join key, restored from a {@link SequenceMatcher#state()} of this sequence. */
     public <T> SequenceMatcher<T> matcher(SequenceState<T> state) {
         return new SequenceMatcher<>(this, state);
+    }
+
+    private static List<SequenceStage> concat(List<SequenceStage> stages, SequenceStage until) {
+        List<SequenceStage> all = new ArrayList<>(stages);
+        all.add(until);
+        return all;
     }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ncwatch.eql.EqlCompiler;
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.MapEvent;
 import io.ncwatch.eql.analysis.FieldSlots;
 import io.ncwatch.eql.parser.EqlParser;
 import io.ncwatch.eql.parser.ast.Query;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,7 @@ class SampleCollectorTest {
     }
 
     private void feed(CompiledSample sample, SampleCollector<String> collector, String id, Object... pathsAndValues) {
-        Map<String, Object> fields = new HashMap<>();
-        for (int i = 0; i < pathsAndValues.length; i += 2) {
-            fields.put((String) pathsAndValues[i], pathsAndValues[i + 1]);
-        }
+        Map<String, Object> fields = MapEvent.event(pathsAndValues);
         for (SequenceHit hit : sample.hits(slot -> fields.get(slots.paths().get(slot)))) {
             collector.accept(hit, id);
         }

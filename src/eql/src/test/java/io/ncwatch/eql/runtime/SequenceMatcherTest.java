@@ -151,6 +151,19 @@ class SequenceMatcherTest {
     }
 
     @Test
+    void aSingleStageWithRunsMatchesEveryRunOfConsecutiveEvents() {
+        SequenceRun run = new SequenceRun("""
+                sequence by host.id with maxspan=10s
+                  [process where process.name == "a"] with runs=3""")
+                .event("a1", 1000, process("h1", "a"))
+                .event("a2", 2000, process("h1", "a"))
+                .event("b1", 2500, process("h1", "b"))
+                .event("a3", 3000, process("h1", "a"))
+                .event("a4", 4000, process("h1", "a"));
+        assertEquals(List.of(List.of("a1", "a2", "a3"), List.of("a2", "a3", "a4")), run.matches());
+    }
+
+    @Test
     void untilWithinRunsDiscardsTheRun() {
         SequenceRun run = new SequenceRun("""
                 sequence by host.id
@@ -205,6 +218,26 @@ class SequenceMatcherTest {
                 .event("b1", 11_001, process("h1", "b"));
         assertEquals(List.of(), near.matches());
         assertEquals(List.of(List.of("a1", "b1")), far.matches());
+    }
+
+    @Test
+    void aLeadingMissingEventAtTheFirstEventsTimestampDoesNotCountButAnEarlierOneDoes() {
+        String query = """
+                sequence by host.id with maxspan=10s
+                 ![process where process.name == "x"]
+                  [process where process.name == "a"]
+                  [process where process.name == "b"]""";
+        SequenceRun sameTime = new SequenceRun(query)
+                .event("x1", 5000, process("h1", "x"))
+                .event("a1", 5000, process("h1", "a"))
+                .event("b1", 6000, process("h1", "b"));
+        SequenceRun earlierToo = new SequenceRun(query)
+                .event("x0", 4000, process("h1", "x"))
+                .event("x1", 5000, process("h1", "x"))
+                .event("a1", 5000, process("h1", "a"))
+                .event("b1", 6000, process("h1", "b"));
+        assertEquals(List.of(List.of("a1", "b1")), sameTime.matches());
+        assertEquals(List.of(), earlierToo.matches());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ncwatch.eql.runtime;
 
 import io.ncwatch.eql.EqlCompiler;
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.eql.MapEvent;
 import io.ncwatch.eql.analysis.FieldSlots;
 import io.ncwatch.eql.parser.EqlParser;
 import io.ncwatch.eql.parser.ast.Query;
@@ -27,10 +28,7 @@ final class SequenceRun {
 
     /** Feeds the event {@code id} at {@code timestamp} with its fields as dotted path, value pairs. */
     SequenceRun event(String id, long timestamp, Object... pathsAndValues) {
-        Map<String, Object> fields = new HashMap<>();
-        for (int i = 0; i < pathsAndValues.length; i += 2) {
-            fields.put((String) pathsAndValues[i], pathsAndValues[i + 1]);
-        }
+        Map<String, Object> fields = MapEvent.event(pathsAndValues);
         for (SequenceHit hit : sequence.hits(slot -> fields.get(slots.paths().get(slot)))) {
             collect(matcher(hit.joinKey()).accept(hit, timestamp, id));
         }
