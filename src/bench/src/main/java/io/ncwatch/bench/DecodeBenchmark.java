@@ -78,7 +78,7 @@ public class DecodeBenchmark {
         int matches = 0;
         for (byte[] json : raw) {
             ContainerEvent event = new ContainerEvent();
-            eventDecoder.decode(json, event);
+            eventDecoder.decode(json, event, false);
             matches += event.matchedRules.length;
         }
         return matches;

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -178,12 +179,15 @@ public final class HuntCommand implements Callable<Integer> {
             err.println("ncwatch hunt: " + invalid(e));
             return USAGE;
         }
-        tell(rules.unsupported().stream().map(u -> u.rule().origin() + ": rule \"" + u.rule().name()
-                + "\" left out: " + u.reason() + "; hunt it alone with --rule and its file").toList(),
-                "rules left out: a sequence, a sample or a query with pipes is hunted alone");
+        List<String> leftOut = new ArrayList<>();
+        rules.sequences().forEach(s -> leftOut.add(s.rule().origin() + ": rule \"" + s.rule().name()
+                + "\" left out: a sequence matches several events, not one; hunt it alone with --rule and its file"));
+        rules.unsupported().forEach(u -> leftOut.add(u.rule().origin() + ": rule \"" + u.rule().name()
+                + "\" left out: " + u.reason() + "; hunt it alone with --rule and its file"));
+        tell(leftOut, "rules left out: a sequence, a sample or a query with pipes is hunted alone");
         if (rules.compiled().isEmpty()) {
             err.println("ncwatch hunt: no rule in " + rule + " can be run with the others"
-                    + (rules.unsupported().isEmpty() ? "" : ": hunt each alone with --rule and its file"));
+                    + (leftOut.isEmpty() ? "" : ": hunt each alone with --rule and its file"));
             return USAGE;
         }
         Hunt hunt = new Hunt(rules, DecodeLimits.DEFAULT, decodeAll, err, progressEvery);

@@ -58,20 +58,11 @@ public final class AlertDocument {
         CorrelatedAlert correlated = detection.correlated() ? CorrelatedAlert.of(detection.stage) : null;
         ObjectNode source = correlated == null ? parse(event.raw) : overlay(parse(detection.listener.raw), detection);
 
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("@timestamp", timestamp(event.timestamp));
-        doc.put("message", correlated == null ? message(rule, source) : correlated.message(source, detection));
-        ObjectNode ev = doc.putObject("event");
-        ev.put("kind", "alert");
-        ev.put("module", "ncwatch");
-        ev.put("dataset", "ncwatch.alerts");
-        ev.put("id", id);
-        ev.put("created", TIMESTAMP.format(created));
         String severity = correlated == null ? rule.severity() : CorrelatedAlert.SEVERITY;
-        ev.put("severity", Severity.number(severity));
-        ev.put("risk_score", correlated == null ? rule.riskScore() : correlated.riskScore());
-        putRule(doc.putObject("rule"), rule, correlated == null ? rule.name() : correlated.title());
-        putThreat(doc, rule.threat());
+        ObjectNode doc = envelope(id, event.timestamp,
+                correlated == null ? message(rule, source) : correlated.message(source, detection), rule,
+                correlated == null ? rule.name() : correlated.title(), severity,
+                correlated == null ? rule.riskScore() : correlated.riskScore(), created);
         List<String> copied = Stage.CONNECTION.equals(detection.stage) ? CONNECTION_GROUPS : COPIED_GROUPS;
         for (var field : source.properties()) {
             if (isCopied(field.getKey(), copied)) {
@@ -91,6 +82,34 @@ public final class AlertDocument {
         if (correlated != null) {
             putCorrelation(ncwatch.putObject("correlation"), rule, detection);
         }
+        return finish(id, doc);
+    }
+
+    /**
+     * What every alert begins with: its time, message, {@code event.*}, {@code rule.*} and {@code threat.*}.
+     *
+     * @param ruleName {@code rule.name}: the rule's, or a correlation stage's title
+     */
+    ObjectNode envelope(String id, long timestamp, String message, Rule rule, String ruleName, String severity,
+            int riskScore, Instant created) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("@timestamp", timestamp(timestamp));
+        doc.put("message", message);
+        ObjectNode ev = doc.putObject("event");
+        ev.put("kind", "alert");
+        ev.put("module", "ncwatch");
+        ev.put("dataset", "ncwatch.alerts");
+        ev.put("id", id);
+        ev.put("created", TIMESTAMP.format(created));
+        ev.put("severity", Severity.number(severity));
+        ev.put("risk_score", riskScore);
+        putRule(doc.putObject("rule"), rule, ruleName);
+        putThreat(doc, rule.threat());
+        return doc;
+    }
+
+    /** What every alert ends with, its data stream; and the document as bytes. */
+    Alert finish(String id, ObjectNode doc) {
         ObjectNode dataStream = doc.putObject("data_stream");
         dataStream.put("type", "logs");
         dataStream.put("dataset", "ncwatch.alerts");
@@ -227,7 +246,7 @@ public final class AlertDocument {
         ((ArrayNode) node.get("reference")).add(reference);
     }
 
-    private static void putRelated(ObjectNode doc, ObjectNode source) {
+    static void putRelated(ObjectNode doc, ObjectNode source) {
         ObjectNode related = JSON.createObjectNode();
         addValues(related, "ip", source, "source.ip", "destination.ip", "host.ip");
         addValues(related, "hosts", source, "host.name", "host.hostname");
@@ -324,7 +343,7 @@ public final class AlertDocument {
         values.forEach(array::add);
     }
 
-    private static ObjectNode parse(byte[] raw) {
+    static ObjectNode parse(byte[] raw) {
         try {
             return (ObjectNode) JSON.readTree(raw);
         } catch (IOException | ClassCastException e) {

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 
-/** Builds the alert document of each detection; {@code event.created} is the time it is built. */
+/** Builds the alert document of each detection, a sequence's too; {@code event.created} is the time it is built. */
 public class AlertFunction extends RichMapFunction<Detection, Alert> {
     private final List<Rule> rules;
     private final String ruleset;
@@ -20,6 +20,7 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
 
     private transient Map<String, Rule> rulesById;
     private transient AlertDocument document;
+    private transient SequenceAlertDocument sequences;
     private transient Counter alertsEmitted;
 
     /**
@@ -36,12 +37,16 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
     public void open(OpenContext openContext) {
         rulesById = rules.stream().collect(Collectors.toMap(Rule::ruleId, Function.identity()));
         document = new AlertDocument(ruleset, namespace);
+        sequences = new SequenceAlertDocument(document);
         alertsEmitted = getRuntimeContext().getMetricGroup().addGroup("ncwatch").counter("alertsEmitted");
     }
 
     @Override
     public Alert map(Detection detection) {
-        Alert alert = document.build(rulesById.get(detection.ruleId), detection, Instant.now());
+        Rule rule = rulesById.get(detection.ruleId);
+        Alert alert = detection.sequence != null
+                ? sequences.build(rule, detection.sequence, Instant.now())
+                : document.build(rule, detection, Instant.now());
         alertsEmitted.inc();
         return alert;
     }

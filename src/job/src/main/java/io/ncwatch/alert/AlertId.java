@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The document id of an alert: the same rule, source event and stage give the same id in every run, so
@@ -21,6 +22,11 @@ public final class AlertId {
      */
     public static String of(String ruleId, String sourceEventIdentity, Stage stage) {
         return sha256Prefix(ruleId, sourceEventIdentity, stage.jsonName());
+    }
+
+    /** A sequence alert's id: from its rule and its members' {@link #sourceEventIdentity identities}, in sequence order. */
+    public static String ofSequence(String ruleId, List<String> memberIdentities) {
+        return of(ruleId, String.join(" ", memberIdentities), Stage.SEQUENCE);
     }
 
     /** The source event's {@code event.id} when it has one, else its topic, partition and offset. */

@@ -4,6 +4,7 @@ import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleSet;
 import java.util.HashMap;
@@ -20,9 +21,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
  * per-container state, and an event that matched nothing then crosses the network without its bytes.
- * Most events are not judged at all: their raw bytes rule out every rule ({@link EventDecoder}).
- * Events with a {@code container.id} go on to the per-container stages; input that cannot be decoded
- * goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
+ * Most events are not judged at all: their raw bytes rule out every rule and sequence stage
+ * ({@link EventDecoder}). Events with a {@code container.id} go on to the per-container stages, events that
+ * matter to a sequence rule to {@link #SEQUENCE_EVENTS} (with or without a container); input that cannot be
+ * decoded goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
 public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -31,6 +33,10 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public static final OutputTag<ContainerEvent> UNCONTAINED_MATCHES =
             new OutputTag<>("uncontained-matches", TypeInformation.of(ContainerEvent.class));
 
+    /** Events that matched a stage or the {@code until} of a sequence rule, one per rule and join key value. */
+    public static final OutputTag<SequenceEvent> SEQUENCE_EVENTS =
+            new OutputTag<>("sequence-events", TypeInformation.of(SequenceEvent.class));
+
     /** Reason of a dead letter whose field has a type ECS does not allow. */
     public static final String WRONG_TYPE = "WRONG_TYPE";
 
@@ -38,6 +44,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private final EqlOptions eql;
 
     private transient EventDecoder decoder;
+    private transient SequenceEvents sequenceEvents;
     private transient Counter eventsIn;
     private transient Counter decoded;
     private transient Counter withoutContainerId;
@@ -53,7 +60,9 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        decoder = new EventDecoder(RuleSet.compile(rules, eql), DecodeLimits.DEFAULT);
+        RuleSet ruleSet = RuleSet.compile(rules, eql);
+        decoder = new EventDecoder(ruleSet, DecodeLimits.DEFAULT);
+        sequenceEvents = new SequenceEvents(ruleSet);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");
@@ -67,8 +76,10 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
         eventsIn.inc();
         ContainerEvent event = new ContainerEvent();
+        boolean forSequences = sequenceEvents.mayMatter(raw);
+        DecodedEvent decodedEvent;
         try {
-            decoder.decode(raw.json, event);
+            decodedEvent = decoder.decode(raw.json, event, forSequences);
         } catch (MalformedEventException e) {
             deadLetter(raw, e.reason().name(), e.detail(), context);
             return;
@@ -77,6 +88,10 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
             return;
         }
         decoded.inc();
+        if (forSequences) {
+            sequenceEvents.judge(raw, decodedEvent, event.eventId, step -> context.output(SEQUENCE_EVENTS, step),
+                    (reason, detail) -> deadLetter(raw, reason, detail, context));
+        }
         event.topic = raw.topic;
         event.partition = raw.partition;
         event.offset = raw.offset;

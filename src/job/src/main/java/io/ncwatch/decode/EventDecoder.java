@@ -24,14 +24,24 @@ public final class EventDecoder {
         this.scanner = new RawScanDecoder(ruleSet.slots(), ruleSet.nullValues(), limits);
     }
 
-    /** Fills {@code into}'s fields and the rules it matched (not its coordinates) from {@code json}. */
-    public void decode(byte[] json, ContainerEvent into) throws MalformedEventException, ContainerEventFields.WrongTypeException {
-        if (prefilter.mayMatch(json, 0, json.length)) {
-            DecodedEvent event = decoder.decode(json, 0, json.length);
-            fields.copy(event, into);
-            into.matchedRules = ruleSet.matching(event);
-        } else {
+    /**
+     * Fills {@code into}'s fields and the rules it matched (not its coordinates) from {@code json}.
+     *
+     * @param decodeFully decode the whole event even when no rule may match it (a sequence stage may)
+     * @return the fully decoded event, or null when only the per-container stages' fields were read
+     */
+    public DecodedEvent decode(byte[] json, ContainerEvent into, boolean decodeFully)
+            throws MalformedEventException, ContainerEventFields.WrongTypeException {
+        boolean judged = prefilter.mayMatch(json, 0, json.length);
+        if (!judged && !decodeFully) {
             fields.copy(scanner.decode(json, 0, json.length), into);
+            return null;
         }
+        DecodedEvent event = decoder.decode(json, 0, json.length);
+        fields.copy(event, into);
+        if (judged) {
+            into.matchedRules = ruleSet.matching(event);
+        }
+        return event;
     }
 }

@@ -11,6 +11,7 @@ import io.ncwatch.context.ContextSettings;
 import io.ncwatch.correlate.CorrelationSettings;
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.analysis.FieldTypes;
+import io.ncwatch.sequence.SequenceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ public record JobConfig(
         Restarts restarts,
         ContextSettings context,
         CorrelationSettings correlation,
+        SequenceSettings sequence,
         String stateBackend,
         int maxParallelism,
         Integer parallelism) {
@@ -91,7 +93,7 @@ public record JobConfig(
     public static List<ConfigOption<?>> options() {
         return concat(List.of(NAME, RULES, MAPPING), Kafka.options(), Elasticsearch.options(), Outputs.options(),
                 EventTime.options(), Checkpoints.options(), Restarts.options(), ContextSettings.options(),
-                CorrelationSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
+                CorrelationSettings.options(), SequenceSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
 
     @SafeVarargs
@@ -344,7 +346,7 @@ public record JobConfig(
         return new JobConfig(config.get(NAME), rules, eql, Kafka.from(config), Elasticsearch.from(config),
                 Outputs.from(config), EventTime.from(config), Checkpoints.from(config), Restarts.from(config),
                 ContextSettings.from(config),
-                CorrelationSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
+                CorrelationSettings.from(config), SequenceSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
                 config.get(PARALLELISM));
     }
 

@@ -8,8 +8,10 @@ import io.ncwatch.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,32 +21,45 @@ public final class JobRules {
 
     /**
      * @param eql how the rules compare field values
-     * @param notices told about every rule that is skipped and why
-     * @throws IllegalArgumentException when the files hold no rule the job can run, or two rules share an id
+     * @param notices told about every rule that is skipped and why, and every rule a later one of the same id replaces
+     * @throws IllegalArgumentException when the files hold no rule the job can run
      */
     public static List<Rule> load(List<Path> files, EqlOptions eql, Consumer<String> notices) {
-        List<Rule> rules = new ArrayList<>();
+        List<Rule> read = new ArrayList<>();
         for (Path file : files) {
             var loaded = RuleFiles.load(file);
             loaded.skipped().forEach(notices);
-            rules.addAll(loaded.rules());
+            read.addAll(loaded.rules());
         }
-        Set<String> ids = new HashSet<>();
-        for (Rule rule : rules) {
-            if (!ids.add(rule.ruleId())) {
-                throw new IllegalArgumentException("two rules have the id " + rule.ruleId() + " (" + rule.origin() + ")");
-            }
-        }
+        List<Rule> rules = lastOfEachId(read, notices);
         RuleSet compiled = RuleSet.compile(rules, eql);
         for (RuleSet.Unsupported unsupported : compiled.unsupported()) {
             notices.accept(unsupported.rule().origin() + ": rule \"" + unsupported.rule().name()
                     + "\" skipped: " + unsupported.reason());
         }
-        List<Rule> runnable = compiled.compiled().stream().map(c -> c.rule()).toList();
+        Set<Rule> unsupported = new HashSet<>();
+        compiled.unsupported().forEach(skipped -> unsupported.add(skipped.rule()));
+        List<Rule> runnable = rules.stream().filter(rule -> !unsupported.contains(rule)).toList();
         if (runnable.isEmpty()) {
             throw new IllegalArgumentException("no rule to run in " + files);
         }
         return runnable;
+    }
+
+    /**
+     * One rule per id, the one read last, in the place of the first: an alert names its rule by id, and
+     * Elastic's exports hold two generations of a rule under one id.
+     */
+    static List<Rule> lastOfEachId(List<Rule> rules, Consumer<String> notices) {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            Rule replaced = byId.put(rule.ruleId(), rule);
+            if (replaced != null) {
+                notices.accept(rule.origin() + ": rule \"" + rule.name() + "\" replaces \"" + replaced.name()
+                        + "\" of " + replaced.origin() + ", which has the same id " + rule.ruleId());
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     /**

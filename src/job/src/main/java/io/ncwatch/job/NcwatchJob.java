@@ -15,6 +15,7 @@ import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.Detection;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.rules.Rule;
+import io.ncwatch.sequence.SequenceFunction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -177,8 +178,9 @@ public final class NcwatchJob {
 
     /**
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
-     * (process context and rule detections, at once), correlate listeners with what follows them, build
-     * alerts, hand alerts and dead letters (with events too late to correlate) to {@code sinks}.
+     * (process context and rule detections, at once), correlate listeners with what follows them, run the
+     * sequence rules keyed by rule and join key, build alerts, hand alerts and dead letters (with events
+     * too late to correlate or sequence) to {@code sinks}.
      *
      * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
      */
@@ -204,13 +206,20 @@ public final class NcwatchJob {
                 listenerRules, config.correlation());
         correlation.detections().setBufferTimeout(0);
 
+        SingleOutputStreamOperator<Detection> sequences = decoded.getSideOutput(DecodeFunction.SEQUENCE_EVENTS)
+                .keyBy(event -> event.key, TypeInformation.of(String.class))
+                .process(new SequenceFunction(rules, config.sequence()), TypeInformation.of(Detection.class))
+                .name("sequences")
+                .uid("sequences")
+                .setBufferTimeout(0);
+
         DataStream<Detection> ruleDetections = contained
                 .union(decoded.getSideOutput(DecodeFunction.UNCONTAINED_MATCHES))
                 .flatMap((ContainerEvent event, Collector<Detection> out) -> Detection.ofRules(event).forEach(out::collect),
                         TypeInformation.of(Detection.class))
                 .name("rule detections")
                 .uid("rule-detections");
-        DataStream<Alert> alerts = ruleDetections.union(correlation.detections())
+        DataStream<Alert> alerts = ruleDetections.union(correlation.detections(), sequences)
                 .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
                         TypeInformation.of(Alert.class))
                 .name("alerts")
@@ -221,6 +230,10 @@ public final class NcwatchJob {
                 .map(event -> DeadLetter.late(event, System.currentTimeMillis()), TypeInformation.of(DeadLetter.class))
                 .name("late for correlation")
                 .uid("late-for-correlation");
-        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS).union(late));
+        DataStream<DeadLetter> lateForSequences = sequences.getSideOutput(SequenceFunction.LATE)
+                .map(event -> DeadLetter.late(event, System.currentTimeMillis()), TypeInformation.of(DeadLetter.class))
+                .name("late for sequences")
+                .uid("late-for-sequences");
+        sinks.deadLetters(decoded.getSideOutput(DecodeFunction.DEAD_LETTERS).union(late, lateForSequences));
     }
 }

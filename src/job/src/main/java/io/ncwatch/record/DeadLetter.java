@@ -11,7 +11,7 @@ public class DeadLetter {
     /** The most bytes of a rejected record that are kept. */
     public static final int MAX_BYTES = 32 * 1024;
 
-    /** Where the job set it aside: {@value #STAGE_DECODE} or {@value #STAGE_CORRELATION}. */
+    /** Where the job set it aside: {@value #STAGE_DECODE}, {@value #STAGE_CORRELATION} or {@value #STAGE_SEQUENCE}. */
     public String stage = STAGE_DECODE;
     /** A {@code MalformedEventException.Reason} name, or {@value #LATE}. */
     public String reason;
@@ -28,7 +28,8 @@ public class DeadLetter {
 
     public static final String STAGE_DECODE = "decode";
     public static final String STAGE_CORRELATION = "correlation";
-    /** Reason of an event that reached the correlation behind the watermark: it was not correlated. */
+    public static final String STAGE_SEQUENCE = "sequence";
+    /** Reason of an event that reached the correlation or the sequence stage behind the watermark: it was not used. */
     public static final String LATE = "LATE";
 
     public DeadLetter() {}
@@ -51,15 +52,28 @@ public class DeadLetter {
      * rule (the decoder drops the others' before the shuffle); its topic, partition and offset find it.
      */
     public static DeadLetter late(ContainerEvent event, long time) {
+        return late(STAGE_CORRELATION, "event time " + Instant.ofEpochMilli(event.timestamp) + " of " + event.eventAction
+                + " event in container " + event.containerId + " is behind the watermark: not correlated",
+                event.topic, event.partition, event.offset, event.raw, time);
+    }
+
+    /** An event the sequence stage received behind the watermark: no sequence of its rule counts it. */
+    public static DeadLetter late(SequenceEvent event, long time) {
+        return late(STAGE_SEQUENCE, "event time " + Instant.ofEpochMilli(event.timestamp) + " of an event of sequence rule "
+                + event.ruleId + " is behind the watermark: not sequenced",
+                event.topic, event.partition, event.offset, event.raw, time);
+    }
+
+    private static DeadLetter late(String stage, String detail, String topic, int partition, long offset, byte[] bytes,
+            long time) {
         DeadLetter letter = new DeadLetter();
-        letter.stage = STAGE_CORRELATION;
+        letter.stage = stage;
         letter.reason = LATE;
-        letter.detail = "event time " + Instant.ofEpochMilli(event.timestamp) + " of " + event.eventAction
-                + " event in container " + event.containerId + " is behind the watermark: not correlated";
-        letter.topic = event.topic;
-        letter.partition = event.partition;
-        letter.offset = event.offset;
-        byte[] raw = event.raw == null ? new byte[0] : event.raw;
+        letter.detail = detail;
+        letter.topic = topic;
+        letter.partition = partition;
+        letter.offset = offset;
+        byte[] raw = bytes == null ? new byte[0] : bytes;
         letter.size = raw.length;
         letter.bytes = kept(raw);
         letter.time = time;

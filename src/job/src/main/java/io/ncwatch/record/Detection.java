@@ -4,19 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rule fired on an event, or an event followed a rule's listener detection: what the per-container
- * stages hand to alert building. A Flink POJO.
+ * A rule fired on an event, an event followed a rule's listener detection, or a sequence rule matched:
+ * what the per-container and sequence stages hand to alert building. A Flink POJO.
  *
  * @see AlertId the stage is part of the alert's identity
  */
 public class Detection {
     public String ruleId;
     public Stage stage;
+    /** The event the detection is about; null for a sequence. */
     public ContainerEvent event;
     /** For a correlation stage: the event the rule matched (its alert is the base alert); else null. */
     public ContainerEvent listener;
     /** For a correlation stage: the listener's port as its arguments give it; null when they do not. */
     public Integer listenerPort;
+    /** For stage {@code sequence}: the events of the match; else null. */
+    public MatchedSequence sequence;
 
     public Detection() {}
 
@@ -30,6 +33,12 @@ public class Detection {
         this(ruleId, stage, event);
         this.listener = listener;
         this.listenerPort = listenerPort;
+    }
+
+    public static Detection ofSequence(String ruleId, MatchedSequence sequence) {
+        Detection detection = new Detection(ruleId, Stage.SEQUENCE, null);
+        detection.sequence = sequence;
+        return detection;
     }
 
     /** One detection at stage {@value #Stage.RULE} per rule the event matched. */

@@ -1,7 +1,8 @@
 package io.ncwatch.record;
 
 /**
- * What an alert reports: a rule's own verdict on one event, or a step that followed a rule's listener.
+ * What an alert reports: a rule's own verdict on one event, a step that followed a rule's listener, or a
+ * sequence rule's verdict on a series of events.
  * The job's detections and the generator's ground truth both speak in these.
  */
 public enum Stage {
@@ -10,7 +11,9 @@ public enum Stage {
     /** The listener accepted an inbound connection (the event is the network event). */
     CONNECTION("connection"),
     /** The listener served a shell (the event is the shell's start). */
-    SHELL("shell");
+    SHELL("shell"),
+    /** A sequence rule matched a series of events. */
+    SEQUENCE("sequence");
 
     private final String jsonName;
 

@@ -7,6 +7,8 @@ import io.ncwatch.eql.analysis.FieldTypes;
 import io.ncwatch.eql.analysis.UnsupportedQueryException;
 import io.ncwatch.eql.parser.EqlParser;
 import io.ncwatch.eql.parser.EqlSyntaxException;
+import io.ncwatch.eql.parser.ast.Query;
+import io.ncwatch.eql.runtime.CompiledSequence;
 import io.ncwatch.eql.runtime.FieldValues;
 import io.ncwatch.eql.runtime.Needle;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * Rules compiled together into one {@link FieldSlots}, so that one decoding of an event serves all of
- * them. Rules this version cannot evaluate (sequences) are kept aside with the reason.
+ * them: single-event rules, and sequences (the job's sequence stage runs them over the events their
+ * stages match). Rules a stream cannot evaluate (samples, pipes) are kept aside with the reason.
  */
 public final class RuleSet {
 
@@ -28,12 +31,15 @@ public final class RuleSet {
     private final FieldSlots slots;
     private final FieldTypes types;
     private final List<CompiledRule> compiled;
+    private final List<SequenceRule> sequences;
     private final List<Unsupported> unsupported;
 
-    private RuleSet(FieldSlots slots, FieldTypes types, List<CompiledRule> compiled, List<Unsupported> unsupported) {
+    private RuleSet(FieldSlots slots, FieldTypes types, List<CompiledRule> compiled, List<SequenceRule> sequences,
+            List<Unsupported> unsupported) {
         this.slots = slots;
         this.types = types;
         this.compiled = List.copyOf(compiled);
+        this.sequences = List.copyOf(sequences);
         this.unsupported = List.copyOf(unsupported);
     }
 
@@ -46,17 +52,30 @@ public final class RuleSet {
         FieldSlots slots = new FieldSlots();
         EqlCompiler compiler = new EqlCompiler(slots, options);
         List<CompiledRule> compiled = new ArrayList<>();
+        List<SequenceRule> sequences = new ArrayList<>();
         List<Unsupported> unsupported = new ArrayList<>();
         for (Rule rule : rules) {
             try {
-                compiled.add(new CompiledRule(rule, compiler.compile(EqlParser.parse(rule.query()))));
+                Query query = EqlParser.parse(rule.query());
+                if (query instanceof Query.SequenceQuery sequence) {
+                    sequences.add(new SequenceRule(rule, compileSequence(compiler, sequence)));
+                } else {
+                    compiled.add(new CompiledRule(rule, compiler.compile(query)));
+                }
             } catch (UnsupportedQueryException e) {
                 unsupported.add(new Unsupported(rule, e.getMessage()));
             } catch (EqlSyntaxException | IllegalArgumentException e) {
                 throw new InvalidRuleException(rule, e);
             }
         }
-        return new RuleSet(slots, options.types(), compiled, unsupported);
+        return new RuleSet(slots, options.types(), compiled, sequences, unsupported);
+    }
+
+    private static CompiledSequence compileSequence(EqlCompiler compiler, Query.SequenceQuery sequence) {
+        if (!sequence.pipes().isEmpty()) {
+            throw new UnsupportedQueryException("pipes (| head, | tail) need an end of input, which a stream has not");
+        }
+        return compiler.compileSequence(sequence);
     }
 
     /** The slots every compiled rule reads; decode events with this table. */
@@ -74,6 +93,11 @@ public final class RuleSet {
 
     public List<CompiledRule> compiled() {
         return compiled;
+    }
+
+    /** The sequence rules, in rule order. */
+    public List<SequenceRule> sequences() {
+        return sequences;
     }
 
     public List<Unsupported> unsupported() {
@@ -100,13 +124,25 @@ public final class RuleSet {
      * has no such set (then every event must be decoded).
      */
     public List<Needle> requiredText() {
+        return union(compiled.stream().map(rule -> rule.query().requiredText()).toList());
+    }
+
+    /**
+     * Texts of which every event that matches a stage or the {@code until} of a sequence rule contains
+     * one; empty when some sequence has no such set.
+     */
+    public List<Needle> sequenceRequiredText() {
+        return union(sequences.stream().map(rule -> rule.sequence().requiredText()).toList());
+    }
+
+    /** All the needles, or none when one of the sets is empty (unknown). */
+    private static List<Needle> union(List<List<Needle>> sets) {
         Set<Needle> needles = new LinkedHashSet<>();
-        for (CompiledRule rule : compiled) {
-            List<Needle> ofRule = rule.query().requiredText();
-            if (ofRule.isEmpty()) {
+        for (List<Needle> set : sets) {
+            if (set.isEmpty()) {
                 return List.of();
             }
-            needles.addAll(ofRule);
+            needles.addAll(set);
         }
         return List.copyOf(needles);
     }

@@ -3,17 +3,18 @@ package io.ncwatch.decode;
 import static io.ncwatch.job.TestEvents.SEED_RULE_ID;
 import static io.ncwatch.job.TestEvents.exec;
 import static io.ncwatch.job.TestEvents.raw;
+import static io.ncwatch.rules.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.analysis.FieldTypes;
+import io.ncwatch.harness.KeyedHarness;
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.rules.Rule;
-import io.ncwatch.rules.RuleFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class DecodeFunctionTest {
 
     @Test
     void eventsWithoutAContainerAreNotKeyedButTheirMatchesStillCount() throws Exception {
-        var harness = harness(new DecodeFunction(rule("any-nc", "process where process.name == \"nc\""), EqlOptions.ELASTICSEARCH));
+        var harness = harness(new DecodeFunction(List.of(rule("any-nc", "process where process.name == \"nc\"")), EqlOptions.ELASTICSEARCH));
 
         harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "nc", "nc", "-l", "80"), 1), 0);
         harness.processElement(raw(exec("h2", "2026-11-28T06:12:44Z", null, "ls", "ls"), 2), 0);
@@ -137,7 +138,7 @@ class DecodeFunctionTest {
 
     @Test
     void theRulesCompareValuesByTheMappingTheJobWasGiven() throws Exception {
-        List<Rule> rule = rule("loopback-arg", "process where process.args == \"::1\"");
+        List<Rule> rule = List.of(rule("loopback-arg", "process where process.args == \"::1\""));
         Path mapping = Files.writeString(dir.resolve("mapping.json"),
                 "{\"mappings\": {\"properties\": {\"process\": {\"properties\": {\"args\": {\"type\": \"ip\"}}}}}}");
         String event = exec("e1", "2026-11-28T06:12:44Z", CONTAINER, "ping", "0:0::1");
@@ -151,18 +152,33 @@ class DecodeFunctionTest {
         assertThat(events(asIp).get(0).matchedRules).containsExactly("loopback-arg");
     }
 
-    /** A detection-rules file of one low-severity rule. */
-    private List<Rule> rule(String id, String query) throws IOException {
-        Path file = Files.writeString(dir.resolve(id + ".toml"), """
-                [rule]
-                rule_id = "%s"
-                name = "%s"
-                description = "for the test"
-                severity = "low"
-                risk_score = 21
-                language = "eql"
-                query = '%s'
-                """.formatted(id, id, query));
-        return RuleFiles.load(file).rules();
+    @Test
+    void anEventGoesToTheSequenceStageOncePerRuleAndJoinKeyWithOrWithoutAContainer() throws Exception {
+        var harness = harness(new DecodeFunction(List.of(
+                rule("by-parent", "sequence by process.parent.name [process where process.name == \"curl\"]"
+                        + " [process where process.name == \"sh\"]"),
+                rule("own-keys", "sequence [process where process.name == \"curl\"] by process.name"
+                        + " [process where true] by process.executable")), EqlOptions.ELASTICSEARCH));
+
+        harness.processElement(raw(exec("h1", "2026-11-28T06:12:44Z", null, "curl", "curl", "-O", "x"), 1), 0);
+
+        assertThat(KeyedHarness.take(harness, DecodeFunction.SEQUENCE_EVENTS))
+                .extracting(e -> e.ruleId, e -> List.of(e.joinKeys), e -> e.stages.length, e -> e.eventId, e -> e.offset)
+                .containsExactly(
+                        tuple("by-parent", List.of("bash"), 1, "h1", 1L),
+                        tuple("own-keys", List.of("curl"), 1, "h1", 1L),
+                        tuple("own-keys", List.of("/usr/bin/curl"), 1, "h1", 1L));
+    }
+
+    @Test
+    void aJoinKeyWithSeveralValuesIsADeadLetterForItsRuleAndTheEventGoesOn() throws Exception {
+        var harness = harness(new DecodeFunction(List.of(
+                rule("by-args", "sequence by process.args [process where process.name == \"curl\"] [process where true]")), EqlOptions.ELASTICSEARCH));
+
+        harness.processElement(raw(exec("e7", "2026-11-28T06:12:44Z", CONTAINER, "curl", "curl", "-O", "x"), 3), 0);
+
+        assertThat(deadLetters(harness)).extracting(l -> l.reason, l -> l.offset).containsExactly(tuple("ARRAY_JOIN_KEY", 3L));
+        assertThat(KeyedHarness.take(harness, DecodeFunction.SEQUENCE_EVENTS)).isEmpty();
+        assertThat(events(harness)).extracting(e -> e.eventId).containsExactly("e7");
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.state.StateBackend;
@@ -15,8 +16,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 
 /**
- * A per-container operator in a keyed test harness as the job runs it: keyed by {@code container.id},
- * without Kryo (every state type must have a Flink serializer), on the given state backend.
+ * A keyed operator in a test harness as the job runs it: keyed by {@code container.id} (or another
+ * string), without Kryo (every state type must have a Flink serializer), on the given state backend.
  */
 public final class KeyedHarness {
     private KeyedHarness() {}
@@ -24,8 +25,13 @@ public final class KeyedHarness {
     /** Set up but not opened: {@code initializeState} from a snapshot may come first. */
     public static <O> KeyedOneInputStreamOperatorTestHarness<String, ContainerEvent, O> byContainer(
             OneInputStreamOperator<ContainerEvent, O> operator, StateBackend backend) throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                operator, (ContainerEvent event) -> event.containerId, Types.STRING);
+        return keyed(operator, event -> event.containerId, backend);
+    }
+
+    /** An operator keyed by a string of its input, set up as {@link #byContainer} sets it up. */
+    public static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> keyed(
+            OneInputStreamOperator<I, O> operator, KeySelector<I, String> key, StateBackend backend) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, key, Types.STRING);
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         harness.getExecutionConfig().configure(noKryo, KeyedHarness.class.getClassLoader());

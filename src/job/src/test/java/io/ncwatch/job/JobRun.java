@@ -34,11 +34,18 @@ public final class JobRun {
     }
 
     /**
+     * The job with the seed rule.
+     *
+     * @param records their offsets are replaced by their positions in the list
      * @param perSecond records per second of wall time, so that the periodic watermark passes events
      *     before records far behind them arrive; 0 for as fast as it goes
      */
-    /** @param records their offsets are replaced by their positions in the list */
     public static Output run(List<RawEvent> records, double perSecond) throws Exception {
+        return run(seedRule(), records, perSecond);
+    }
+
+    /** As {@link #run(List, double)}, with the given rules. */
+    public static Output run(List<Rule> rules, List<RawEvent> records, double perSecond) throws Exception {
         JobConfig config = JobConfig.of(Map.of("name", "netcat-listener", "checkpoints.interval", "1s"));
         StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
         env.setParallelism(2);
@@ -50,7 +57,7 @@ public final class JobRun {
                 perSecond == 0 ? RateLimiterStrategy.noOp() : RateLimiterStrategy.perSecond(perSecond),
                 TypeInformation.of(RawEvent.class));
         CollectingSinks sinks = new CollectingSinks();
-        NcwatchJob.defineWorkflow(config, seedRule(), inOrder(env, source, config), sinks);
+        NcwatchJob.defineWorkflow(config, rules, inOrder(env, source, config), sinks);
         env.execute("test");
         Map<String, JsonNode> alerts = new TreeMap<>();
         for (Alert alert : sinks.alerts()) {

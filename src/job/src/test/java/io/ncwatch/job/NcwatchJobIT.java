@@ -11,6 +11,9 @@ import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.Stage;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +24,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +97,49 @@ class NcwatchJobIT {
 
         assertThat(es.documents(alertsIndex)).containsOnlyKeys(e1, e3);
         assertThat(es.count(deadLetterIndex)).isEqualTo(2);
+    }
+
+    @Test
+    void aSequenceRuleRaisesOneAlertInElasticsearchAndKafkaExactlyOnce(@TempDir Path dir) throws Exception {
+        KafkaServer kafka = KafkaServer.shared();
+        ElasticsearchServer es = ElasticsearchServer.shared();
+        String prefix = "jobit-seq-" + System.nanoTime();
+        String namespace = NAMESPACE + "seq";
+        kafka.createTopic(prefix + ".process-events", 2);
+        produce(kafka, prefix + ".process-events", SequenceTraffic.downloadRunDelete("c1", "c9").stream()
+                .map(record -> new String(record.json, StandardCharsets.UTF_8)).toList());
+        Path rule = Files.writeString(dir.resolve("download-then-run.toml"), """
+                [rule]
+                rule_id = "download-then-run"
+                name = "Download then run"
+                description = "A file is created, then run"
+                severity = "high"
+                risk_score = 73
+                language = "eql"
+                query = '''
+                sequence by container.id with maxspan=5s
+                  [file where event.action == "creation"] by file.path
+                  [process where true] by process.executable
+                '''
+                """);
+        Map<String, String> settings = BoundedRunSettings.of(prefix, namespace, kafka, es);
+        settings.put("rules", "rule.toml;" + rule);
+        JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, settings);
+
+        NcwatchJob.runJob(config);
+
+        String id = AlertId.ofSequence("download-then-run", List.of("event.id:c1-f1", "event.id:c1-p3"));
+        String alertsIndex = "logs-ncwatch.alerts-" + namespace;
+        Map<String, JsonNode> alerts = es.documents(alertsIndex);
+        assertThat(alerts).containsOnlyKeys(id);
+        assertThat(alerts.get(id).at("/ncwatch/sequence/events"))
+                .extracting(member -> member.at("/event_id").asText(), member -> member.at("/@timestamp").asText())
+                .containsExactly(tuple("c1-f1", "2026-11-28T06:12:00.100Z"), tuple("c1-p3", "2026-11-28T06:12:00.500Z"));
+        assertThat(kafka.readCommitted(prefix + ".alerts")).extracting(ConsumerRecord::key).containsExactly(id);
+
+        NcwatchJob.runJob(config);
+
+        assertThat(es.documents(alertsIndex)).containsOnlyKeys(id);
     }
 
     static void produce(KafkaServer kafka, String topic, List<String> values) {

@@ -1,5 +1,6 @@
 package io.ncwatch.rules;
 
+import static io.ncwatch.rules.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,23 +11,34 @@ import org.junit.jupiter.api.Test;
 class RuleSetTest {
 
     @Test
-    void compilesRulesIntoOneTableOfFieldSlotsAndKeepsSequencesAside() {
+    void compilesRulesAndSequencesIntoOneTableOfFieldSlotsAndKeepsSamplesAside() {
         Rule nc = rule("nc", "process where process.name == \"nc\" and container.id : \"*\"");
         Rule socat = rule("socat", "process where process.name == \"socat\" and process.args : \"TCP-LISTEN:*\"");
-        Rule sequence = rule("seq", "sequence by process.entity_id [process where true] [network where true]");
+        Rule sequence = rule("seq", "sequence by process.entity_id [process where true] [network where destination.port == 22]");
+        Rule sample = rule("sample", "sample by host.id [process where true] [network where true]");
+        Rule piped = rule("piped", "sequence [process where true] [network where true] | head 5");
 
-        RuleSet set = RuleSet.compile(List.of(nc, sequence, socat), EqlOptions.ELASTICSEARCH);
+        RuleSet set = RuleSet.compile(List.of(nc, sequence, sample, socat, piped), EqlOptions.ELASTICSEARCH);
 
         assertThat(set.compiled()).extracting(CompiledRule::rule).containsExactly(nc, socat);
-        assertThat(set.unsupported()).singleElement().satisfies(u -> {
-            assertThat(u.rule()).isEqualTo(sequence);
-            assertThat(u.reason()).contains("sequence");
-        });
+        assertThat(set.sequences()).extracting(SequenceRule::rule).containsExactly(sequence);
+        assertThat(set.unsupported()).extracting(RuleSet.Unsupported::rule).containsExactly(sample, piped);
+        assertThat(set.unsupported().get(1).reason()).contains("pipes");
         assertThat(set.slots().paths())
                 .as("each field has one slot, whichever rules read it")
-                .contains("process.name", "container.id", "process.args")
+                .contains("process.name", "container.id", "process.args", "process.entity_id", "destination.port")
                 .doesNotHaveDuplicates();
         assertThat(set.compiled().get(1).query().fields()).allSatisfy(f -> assertThat(set.slots().find(f)).isNotNegative());
+        assertThat(set.sequences().get(0).sequence().fields()).allSatisfy(f -> assertThat(set.slots().find(f)).isNotNegative());
+    }
+
+    @Test
+    void aSequenceOfOneStageWithRunsIsASequenceRule() {
+        Rule runs = rule("runs", "sequence by container.id with maxspan=5s [process where process.name == \"ls\"] with runs=3");
+
+        RuleSet set = RuleSet.compile(List.of(runs), EqlOptions.ELASTICSEARCH);
+
+        assertThat(set.sequences()).singleElement().satisfies(s -> assertThat(s.sequence().stages().get(0).runs()).isEqualTo(3));
     }
 
     @Test
@@ -58,10 +70,5 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.compile(List.of(unknownFunction), EqlOptions.ELASTICSEARCH))
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessageStartingWith("rules/fn.toml: rule \"Rule fn\": ");
-    }
-
-    private static Rule rule(String id, String query) {
-        return new Rule(id, "Rule " + id, "", 1, "low", 21, List.of("Elastic"), null, List.of(), List.of(), List.of(),
-                null, "eql", List.of(), query, "rules/" + id + ".toml");
     }
 }
