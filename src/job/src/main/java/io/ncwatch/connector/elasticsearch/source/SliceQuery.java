@@ -1,0 +1,65 @@
+package io.ncwatch.connector.elasticsearch.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The search that reads a time slice, one page at a time: the documents of {@code index} in the slice
+ * (and matching {@code filter}), sorted by {@code timestampField} and then {@code tiebreaker}, so that the
+ * last hit's sort values say exactly where the next page starts ({@code search_after}).
+ *
+ * @param filter a query (Elasticsearch query DSL, as JSON) the documents must match too; or null
+ * @param sourceIncludes the {@code _source} fields to send; empty sends the whole document
+ */
+record SliceQuery(String index, String timestampField, String tiebreaker, String filter, List<String> sourceIncludes,
+        int pageSize) implements Serializable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    SliceQuery {
+        sourceIncludes = List.copyOf(sourceIncludes);
+    }
+
+    /** The search's path: no partial results, since a shard that fails would silently leave its documents out. */
+    String path() {
+        return "/" + index + "/_search?allow_partial_search_results=false";
+    }
+
+    /** The request body for the page of {@code slice} after {@code slice.position()}. */
+    String body(TimeSliceSplit slice) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", pageSize);
+        body.put("track_total_hits", false);
+        ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
+        filters.addObject().putObject("range").putObject(timestampField)
+                .put("gte", slice.start())
+                .put("lt", slice.end())
+                .put("format", "epoch_millis");
+        if (filter != null) {
+            filters.add(parse(filter));
+        }
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject(timestampField).put("order", "asc");
+        sort.addObject().putObject(tiebreaker).put("order", "asc");
+        if (!sourceIncludes.isEmpty()) {
+            sourceIncludes.forEach(body.putObject("_source").putArray("includes")::add);
+        }
+        if (slice.position() != null) {
+            body.set("search_after", parse(slice.position()));
+        }
+        return body.toString();
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
