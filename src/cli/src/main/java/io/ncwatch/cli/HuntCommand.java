@@ -3,6 +3,7 @@ package io.ncwatch.cli;
 import io.ncwatch.decode.DecodeLimits;
 import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.job.CommandLineStyle;
+import io.ncwatch.rules.CompiledRule;
 import io.ncwatch.rules.InvalidRuleException;
 import io.ncwatch.rules.LoadedRules;
 import io.ncwatch.rules.Rule;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
  * does the hunt stop with exit status 3.
  */
 @Command(name = "hunt", synopsisHeading = "usage: ", descriptionHeading = "%n",
-        customSynopsis = "ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
+        customSynopsis = {"ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
+            "ncwatch hunt --es URL --index PATTERN --from TIME [--to TIME] (--rule FILE | --query EQL | --job DIR) [--alerts]"},
         description = {"print the events of an ECS JSON lines file that EQL rules match",
             "Prints every event that matches, unchanged, one JSON line each, in input order, on stdout;"
                     + " a summary (events read, matched, malformed lines) on stderr."},
@@ -58,6 +60,9 @@ public final class HuntCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ElasticsearchHuntOptions elasticsearch;
 
     @Option(names = "--rule", paramLabel = "FILE|FOLDER", description = {"a detection-rules .toml file, a Kibana rule"
             + " export (.ndjson), or a folder of them: an event is printed when any of the rules matches it"})
@@ -96,16 +101,19 @@ public final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (elasticsearch.requested() && elasticsearch.job != null && rule == null && query == null) {
+            return elasticsearch.hunt(spec, null, err);
+        }
         if ((rule == null) == (query == null)) {
             throw new ParameterException(spec.commandLine(), "give either --rule or --query");
         }
-        if (events == null) {
+        if (events == null && !elasticsearch.requested()) {
             throw new ParameterException(spec.commandLine(), "--events is required (a file, or - for standard input)");
         }
         if (ignoreAbove < 0) {
             throw new ParameterException(spec.commandLine(), "--ignore-above needs a whole number >= 0, got " + ignoreAbove);
         }
-        Path eventsFile = events.equals("-") ? null : Path.of(events);
+        Path eventsFile = events == null || events.equals("-") ? null : Path.of(events);
         if (eventsFile != null && (!Files.exists(eventsFile) || Files.isDirectory(eventsFile))) {
             err.println("ncwatch hunt: no such events file: " + eventsFile);
             return USAGE;
@@ -137,6 +145,9 @@ public final class HuntCommand implements Callable<Integer> {
             return rules.unsupported().isEmpty() ? USAGE : UNSUPPORTED;
         }
 
+        if (elasticsearch.requested()) {
+            return elasticsearch.hunt(spec, rules.compiled().stream().map(CompiledRule::rule).toList(), err);
+        }
         return hunt(rules, eventsFile);
     }
 

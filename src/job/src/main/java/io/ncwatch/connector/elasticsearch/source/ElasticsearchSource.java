@@ -1,5 +1,9 @@
 package io.ncwatch.connector.elasticsearch.source;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ncwatch.connector.elasticsearch.ElasticsearchRestClients;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,6 +15,8 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 
 /**
  * A bounded source of the documents of an index pattern in a time range: the range is cut into time
@@ -20,6 +26,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public final class ElasticsearchSource<T> implements Source<T, TimeSliceSplit, Collection<TimeSliceSplit>>,
         ResultTypeQueryable<T> {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FetchSettings settings;
     private final List<TimeSliceSplit> slices;
@@ -29,6 +36,19 @@ public final class ElasticsearchSource<T> implements Source<T, TimeSliceSplit, C
         this.settings = settings;
         this.slices = List.copyOf(slices);
         this.deserializer = deserializer;
+    }
+
+    /** How many documents this source reads, as Elasticsearch's {@code _count} of the same query says now. */
+    public long count() throws IOException {
+        long start = slices.get(0).start();
+        long end = slices.get(slices.size() - 1).end();
+        try (RestClient client = ElasticsearchRestClients.create(settings.connection(), settings.requestTimeout())) {
+            Request request = new Request("POST", "/" + settings.query().index() + "/_count");
+            request.setJsonEntity(settings.query().countBody(start, end));
+            try (InputStream response = client.performRequest(request).getEntity().getContent()) {
+                return JSON.readTree(response).path("count").asLong();
+            }
+        }
     }
 
     public static <T> ElasticsearchSourceBuilder<T> builder() {

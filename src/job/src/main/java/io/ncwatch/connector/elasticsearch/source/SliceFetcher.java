@@ -16,8 +16,6 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.http.entity.ContentType;
-import org.apache.http.nio.entity.NStringEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
@@ -76,7 +74,7 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
 
     private JsonNode search(TimeSliceSplit slice) throws IOException {
         Request request = new Request("POST", settings.query().path());
-        request.setEntity(new NStringEntity(settings.query().body(slice), ContentType.APPLICATION_JSON));
+        request.setJsonEntity(settings.query().body(slice));
         for (int failures = 1; ; failures++) {
             pace();
             IOException failure;

@@ -35,14 +35,7 @@ record SliceQuery(String index, String timestampField, String tiebreaker, String
         ObjectNode body = JSON.createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
-        filters.addObject().putObject("range").putObject(timestampField)
-                .put("gte", slice.start())
-                .put("lt", slice.end())
-                .put("format", "epoch_millis");
-        if (filter != null) {
-            filters.add(parse(filter));
-        }
+        body.set("query", query(slice.start(), slice.end()));
         ArrayNode sort = body.putArray("sort");
         sort.addObject().putObject(timestampField).put("order", "asc");
         sort.addObject().putObject(tiebreaker).put("order", "asc");
@@ -53,6 +46,26 @@ record SliceQuery(String index, String timestampField, String tiebreaker, String
             body.set("search_after", parse(slice.position()));
         }
         return body.toString();
+    }
+
+    /** The body of a {@code _count} of the documents in {@code [start, end)} this query reads. */
+    String countBody(long start, long end) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("query", query(start, end));
+        return body.toString();
+    }
+
+    private ObjectNode query(long start, long end) {
+        ObjectNode query = JSON.createObjectNode();
+        ArrayNode filters = query.putObject("bool").putArray("filter");
+        filters.addObject().putObject("range").putObject(timestampField)
+                .put("gte", start)
+                .put("lt", end)
+                .put("format", "epoch_millis");
+        if (filter != null) {
+            filters.add(parse(filter));
+        }
+        return query;
     }
 
     static JsonNode parse(String json) {

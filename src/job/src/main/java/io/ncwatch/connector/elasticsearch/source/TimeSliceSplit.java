@@ -1,5 +1,6 @@
 package io.ncwatch.connector.elasticsearch.source;
 
+import java.io.Serializable;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
@@ -9,7 +10,7 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param position the sort values of the last document read, as the JSON array a hit's {@code sort}
  *     holds; null when none has been read yet. A reader resumes after it with {@code search_after}.
  */
-public record TimeSliceSplit(int slice, long start, long end, String position) implements SourceSplit {
+public record TimeSliceSplit(int slice, long start, long end, String position) implements SourceSplit, Serializable {
 
     public TimeSliceSplit {
         if (end <= start) {
