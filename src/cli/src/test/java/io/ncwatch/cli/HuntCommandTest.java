@@ -301,7 +301,7 @@ class HuntCommandTest {
     }
 
     /** Runs the command in-process with its standard streams in memory. */
-    private record HuntRun(Duration progressEvery) {
+    record HuntRun(Duration progressEvery) {
         Result run(String stdin, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -14,6 +14,7 @@ import io.ncwatch.job.HuntScope;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.JobRules;
 import io.ncwatch.job.NcwatchJob;
+import io.ncwatch.record.Stage;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.testing.ElasticsearchServer;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ class ElasticsearchHuntIT {
     void aHuntRaisesExactlyTheGroundTruthAndASecondOneAddsNothing() throws Exception {
         GenerationResult generated = index();
         List<String> expected = generated.truth().stream().map(ExpectedAlert::alertId).toList();
+        assertThat(generated.truth()).extracting(ExpectedAlert::stage).contains(Stage.RULE, Stage.CONNECTION, Stage.SHELL);
         JobConfig config = JobConfig.load(NcwatchJob.DEFAULT_JOB, Map.of(
                 "elasticsearch.url", es.url(),
                 "elasticsearch.namespace", NAMESPACE,
