@@ -21,7 +21,7 @@ import org.elasticsearch.client.RestClient;
 /**
  * A bounded source of the documents of an index pattern in a time range: the range is cut into time
  * slices that readers take one at a time, and each slice is read in order of timestamp and tiebreaker
- * with {@code search_after}; a slice's position (the last sort values read) is in every checkpoint, so
+ * with {@code search_after} in a point in time; a slice's position (the last sort values read) is in every checkpoint, so
  * a restarted job reads on from there, neither losing nor repeating a document. Made by {@link #builder()}.
  */
 public final class ElasticsearchSource<T> implements Source<T, TimeSliceSplit, Collection<TimeSliceSplit>>,

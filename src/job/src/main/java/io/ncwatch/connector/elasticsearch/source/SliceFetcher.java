@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a reader's slices one after another, a page per {@link #fetch}: a search after the slice's
- * position, paced to the reader's request rate. A search that Elasticsearch refuses for now (429, 5xx)
+ * position in the reader's point in time (opened on its first search, reopened when it expired, closed
+ * with the reader), paced to the reader's request rate. A search that Elasticsearch refuses for now (429, 5xx)
  * or that finds no node is sent again after a backoff, from the same position; any other refusal, or
  * too many failures in a row, fails the reader, and the job resumes from its last checkpoint.
  */
@@ -39,6 +40,7 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
     private final long requestIntervalNanos;
     private final Queue<TimeSliceSplit> slices = new ArrayDeque<>();
     private TimeSliceSplit current;
+    private String pointInTime;
     private long lastRequestNanos;
 
     SliceFetcher(FetchSettings settings) {
@@ -73,16 +75,24 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
     }
 
     private JsonNode search(TimeSliceSplit slice) throws IOException {
-        Request request = new Request("POST", settings.query().path());
-        request.setJsonEntity(settings.query().body(slice));
         for (int failures = 1; ; failures++) {
             pace();
             IOException failure;
-            try (InputStream response = client.performRequest(request).getEntity().getContent()) {
-                return JSON.readTree(response);
+            try {
+                if (pointInTime == null) {
+                    pointInTime = request(new Request("POST", settings.query().openPointInTimePath())).path("id").asText();
+                }
+                Request search = new Request("POST", settings.query().searchPath());
+                search.setJsonEntity(settings.query().body(slice, pointInTime));
+                JsonNode response = request(search);
+                pointInTime = response.path("pit_id").asText(pointInTime);
+                return response;
             } catch (ResponseException e) {
                 int status = e.getResponse().getStatusLine().getStatusCode();
-                if (status != 429 && status < 500) {
+                if (e.getMessage().contains("search_context_missing_exception")) {
+                    // Expired (after a long backoff, say): a new one serves, since positions hold sort values only.
+                    pointInTime = null;
+                } else if (status != 429 && status < 500) {
                     throw new IOException("Elasticsearch refused the search of " + settings.query().index() + ": "
                             + e.getMessage(), e);
                 }
@@ -100,6 +110,12 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
             LOG.warn("Elasticsearch search of {} failed ({}); retrying {} in {} ms from the same position",
                     settings.query().index(), failure.getMessage(), slice.splitId(), delay);
             sleep(delay);
+        }
+    }
+
+    private JsonNode request(Request request) throws IOException {
+        try (InputStream response = client.performRequest(request).getEntity().getContent()) {
+            return JSON.readTree(response);
         }
     }
 
@@ -135,6 +151,15 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        try (client) {
+            if (pointInTime != null) {
+                Request close = new Request("DELETE", "/_pit");
+                close.setJsonEntity(JSON.createObjectNode().put("id", pointInTime).toString());
+                client.performRequest(close);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not close the point in time of {} (it expires by itself in {}): {}",
+                    settings.query().index(), SliceQuery.KEEP_ALIVE, e.getMessage());
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The search that reads a time slice, one page at a time: the documents of {@code index} in the slice
  * (and matching {@code filter}), sorted by {@code timestampField} and then {@code tiebreaker}, so that the
- * last hit's sort values say exactly where the next page starts ({@code search_after}).
+ * last hit's sort values say exactly where the next page starts ({@code search_after}), in this point in
+ * time or in a new one (a restored job's, or after the old one expired).
  *
  * @param filter a query (Elasticsearch query DSL, as JSON) the documents must match too; or null
  * @param sourceIncludes the {@code _source} fields to send; empty sends the whole document
@@ -25,14 +26,26 @@ record SliceQuery(String index, String timestampField, String tiebreaker, String
         sourceIncludes = List.copyOf(sourceIncludes);
     }
 
-    /** The search's path: no partial results, since a shard that fails would silently leave its documents out. */
-    String path() {
-        return "/" + index + "/_search?allow_partial_search_results=false";
+    /** How long a point in time lives between two searches of it. */
+    static final String KEEP_ALIVE = "5m";
+
+    /** Opens a point in time of the index: every page is then read from the same view of it. */
+    String openPointInTimePath() {
+        return "/" + index + "/_pit?keep_alive=" + KEEP_ALIVE;
     }
 
-    /** The request body for the page of {@code slice} after {@code slice.position()}. */
-    String body(TimeSliceSplit slice) {
+    /**
+     * The search's path (a point in time names the index): no partial results, since a shard that fails
+     * would silently leave its documents out.
+     */
+    String searchPath() {
+        return "/_search?allow_partial_search_results=false";
+    }
+
+    /** The request body for the page of {@code slice} after {@code slice.position()}, in the point in time {@code pit}. */
+    String body(TimeSliceSplit slice, String pit) {
         ObjectNode body = JSON.createObjectNode();
+        body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
         body.put("size", pageSize);
         body.put("track_total_hits", false);
         body.set("query", query(slice.start(), slice.end()));
