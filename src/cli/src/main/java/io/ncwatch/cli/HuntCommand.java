@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
  * are listed and left out: their results are not events, so each is hunted alone.
  */
 @Command(name = "hunt", synopsisHeading = "usage: ", descriptionHeading = "%n",
-        customSynopsis = "ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
+        customSynopsis = {"ncwatch hunt (--rule FILE|FOLDER | --query EQL) --events FILE|- [options]",
+            "ncwatch hunt --es URL --index PATTERN --from TIME [--to TIME] (--rule FILE | --query EQL | --job DIR) [--alerts]"},
         description = {"print the events of an ECS JSON lines file that EQL rules match",
             "Prints every event that matches, unchanged, one JSON line each, in input order, on stdout;"
                     + " a summary (events read, matched, malformed lines) on stderr. A sequence or sample prints"
@@ -68,6 +69,9 @@ public final class HuntCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ElasticsearchHuntOptions elasticsearch;
 
     @Option(names = "--rule", paramLabel = "FILE|FOLDER", description = {"a detection-rules .toml file, a Kibana rule"
             + " export (.ndjson), or a folder of them: an event is printed when any of the rules matches it"})
@@ -94,7 +98,8 @@ public final class HuntCommand implements Callable<Integer> {
     Path mapping;
 
     @Option(names = "--tiebreaker", paramLabel = "FIELD", description = {"the field that orders events of equal"
-            + " @timestamp in sequences and piped queries, as Elasticsearch's tiebreaker_field (then input order)"})
+            + " @timestamp in sequences and piped queries, as Elasticsearch's tiebreaker_field (then input order);"
+            + " with --es, a keyword field unique to every document (default event.id)"})
     String tiebreaker;
 
     @Option(names = "--max-samples-per-key", paramLabel = "N", description = {"samples per join key of a sample"
@@ -124,10 +129,13 @@ public final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (elasticsearch.requested() && elasticsearch.job != null && rule == null && query == null) {
+            return elasticsearch.hunt(spec, null, tiebreaker, err);
+        }
         if ((rule == null) == (query == null)) {
             throw new ParameterException(spec.commandLine(), "give either --rule or --query");
         }
-        if (events == null) {
+        if (events == null && !elasticsearch.requested()) {
             throw new ParameterException(spec.commandLine(), "--events is required (a file, or - for standard input)");
         }
         if (maxSamplesPerKey < 1) {
@@ -139,7 +147,7 @@ public final class HuntCommand implements Callable<Integer> {
         if (ignoreAbove < 0) {
             throw new ParameterException(spec.commandLine(), "--ignore-above needs a whole number >= 0, got " + ignoreAbove);
         }
-        Path eventsFile = events.equals("-") ? null : Path.of(events);
+        Path eventsFile = events == null || events.equals("-") ? null : Path.of(events);
         if (eventsFile != null && (!Files.exists(eventsFile) || Files.isDirectory(eventsFile))) {
             err.println("ncwatch hunt: no such events file: " + eventsFile);
             return USAGE;
@@ -158,6 +166,16 @@ public final class HuntCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             err.println("ncwatch hunt: " + e.getMessage());
             return USAGE;
+        }
+        if (elasticsearch.requested()) {
+            // The job's own dataflow: single-event rules and sequences alike, with the process table and correlation.
+            try {
+                RuleSet.compile(loaded, options);
+            } catch (InvalidRuleException e) {
+                err.println("ncwatch hunt: " + invalid(e));
+                return USAGE;
+            }
+            return elasticsearch.hunt(spec, loaded, tiebreaker, err);
         }
         Query alone = loaded.size() == 1 ? runsAlone(loaded.get(0).query()) : null;
         if (alone != null) {

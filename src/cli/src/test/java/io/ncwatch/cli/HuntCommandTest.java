@@ -473,7 +473,7 @@ class HuntCommandTest {
     }
 
     /** Runs the command in-process with its standard streams in memory. */
-    private record HuntRun(Duration progressEvery) {
+    record HuntRun(Duration progressEvery) {
         Result run(String stdin, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -8,13 +8,13 @@ import java.util.random.RandomGenerator;
  * all of {@code min(max, initial * 2^(n-1))}. The random half keeps many writers from retrying in step;
  * the fixed half keeps the wait from collapsing towards zero.
  */
-final class BackoffPolicy {
+public final class BackoffPolicy {
 
     private final long initialMillis;
     private final long maxMillis;
     private final RandomGenerator random;
 
-    BackoffPolicy(Duration initial, Duration max, RandomGenerator random) {
+    public BackoffPolicy(Duration initial, Duration max, RandomGenerator random) {
         check(initial, max);
         this.initialMillis = initial.toMillis();
         this.maxMillis = max.toMillis();
@@ -28,7 +28,7 @@ final class BackoffPolicy {
     }
 
     /** The wait before the next attempt after {@code failures} consecutive failures (at least 1). */
-    long delayMillis(int failures) {
+    public long delayMillis(int failures) {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be at least 1, got " + failures);
         }
