@@ -43,7 +43,7 @@ class ElasticsearchOutageIT {
     void theJobRidesOutAnOutageAndLosesNoAlert() throws Exception {
         Figures figures = new Figures("Elasticsearch outage");
         FaultRun run = new FaultRun("esoutage");
-        GenerationResult before = run.produceGenerated(traffic(1, FleetOptions.DEFAULT_START));
+        GenerationResult before = run.produceGenerated(FaultRun.traffic(1, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // Waits between retries double up to 8 s, not the default 30 s: the job writes soon after the outage.
@@ -56,8 +56,9 @@ class ElasticsearchOutageIT {
         run.elasticsearch.stop();
         Instant stopped = Instant.now();
         // Traffic that arrives during the outage: its alerts can reach Elasticsearch only after it.
-        GenerationResult during = run.produceGenerated(traffic(2, FleetOptions.DEFAULT_START.plus(Duration.ofHours(2))));
+        GenerationResult during = run.produceGenerated(FaultRun.traffic(2, FleetOptions.DEFAULT_START.plus(Duration.ofHours(2))));
         expected.addAll(FaultRun.expectedAlertIds(during.truth()));
+        expected.addAll(FaultRun.expectedAlertIds(run.produceQuietTraffic(FleetOptions.DEFAULT_START.plus(Duration.ofHours(3))).truth()));
         long largestBackoff = 0;
         long retriesInOutage;
         try {
@@ -88,10 +89,5 @@ class ElasticsearchOutageIT {
         // times in a minute, each wait longer than the one before, up to seconds.
         assertThat(retriesInOutage).as("retries during the outage").isBetween(3L, 100L);
         assertThat(largestBackoff).as("the longest backoff during the outage, ms").isGreaterThanOrEqualTo(5_000);
-    }
-
-    /** Fleet traffic with attacks, seeded: 20,000 events from 200 containers. */
-    static FleetOptions traffic(long seed, Instant start) {
-        return FleetOptions.builder().scenarios(FaultRun.SCENARIOS).seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
     }
 }

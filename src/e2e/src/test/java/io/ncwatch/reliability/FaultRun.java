@@ -16,6 +16,7 @@ import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,6 +163,22 @@ final class FaultRun {
      */
     static JobClient start(JobConfig config, Configuration flink, UnaryOperator<DataStream<RawEvent>> rawEvents) throws Exception {
         return NcwatchJob.build(config, flink, rawEvents).executeAsync(NcwatchJob.jobName(config));
+    }
+
+    /** Fleet traffic with attacks, seeded: 20,000 events from 200 containers, about 4 minutes of event time. */
+    static FleetOptions traffic(long seed, Instant start) {
+        return FleetOptions.builder().scenarios(SCENARIOS).seed(seed).start(start).containers(200).events(20_000).attackRate(0.005).build();
+    }
+
+    /**
+     * Produces ordinary traffic of the fleet (no attacks; about 25 s of event time) from START, after an
+     * unbounded run's last batch: the watermark trails the newest event by the out-of-orderness bound
+     * (5 s), and the correlation raises a connection or shell alert only once the watermark has passed
+     * it, so an attack at the very end of the input is confirmed only when event time moves on, as a
+     * live fleet's traffic moves it. Returns its ground truth.
+     */
+    GenerationResult produceQuietTraffic(Instant start) {
+        return produceGenerated(FleetOptions.builder().seed(start.getEpochSecond()).start(start).containers(200).events(2_000).build());
     }
 
     /** Generates a fleet's traffic into this run's topics, keyed by container id; returns its ground truth. */

@@ -45,35 +45,40 @@ class KafkaRestartIT {
 
     private static void restart(KafkaServer broker, Figures figures) throws Exception {
         FaultRun run = new FaultRun("kafkarestart", broker);
-        GenerationResult before = run.produceGenerated(ElasticsearchOutageIT.traffic(3, FleetOptions.DEFAULT_START));
+        GenerationResult before = run.produceGenerated(FaultRun.traffic(3, FleetOptions.DEFAULT_START));
         Configuration flink = new Configuration();
         // The job may fail while the broker is away; it must then recover from its last checkpoint.
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 60);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
         JobClient job = FaultRun.start(run.config(Map.of("kafka.bounded", "false")), flink, UnaryOperator.identity());
-        Set<String> expected = new HashSet<>(FaultRun.expectedAlertIds(before.truth()));
-        Await.until("the first alerts are committed to Kafka", Duration.ofMinutes(2), () -> !run.alertsInKafka().isEmpty());
-
+        // The two slots are the cluster's: a job left running would starve the next test of them.
         try {
-            run.kafka.stop();
-        } finally {
-            run.kafka.start();
-        }
-        GenerationResult after = run.produceGenerated(ElasticsearchOutageIT.traffic(4, FleetOptions.DEFAULT_START.plus(Duration.ofHours(2))));
-        expected.addAll(FaultRun.expectedAlertIds(after.truth()));
+            Set<String> expected = new HashSet<>(FaultRun.expectedAlertIds(before.truth()));
+            Await.until("the first alerts are committed to Kafka", Duration.ofMinutes(2), () -> !run.alertsInKafka().isEmpty());
 
-        Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(4),
-                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected),
-                () -> AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch()) + "; "
-                        + AlertTally.of("Kafka read_committed", expected, run.alertsInKafka()));
-        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-        job.cancel().get();
-        AlertTally elasticsearch = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());
-        AlertTally kafka = AlertTally.of("Kafka read_committed", expected, run.alertsInKafka());
-        figures.put("events", before.events() + after.events()).put("faults", "broker restarted once")
-                .put("alerts", elasticsearch).put("alerts on Kafka", kafka).print();
-        assertThat(elasticsearch.exact()).as(elasticsearch.toString()).isTrue();
-        assertThat(kafka.exact()).as(kafka.toString()).isTrue();
+            try {
+                run.kafka.stop();
+            } finally {
+                run.kafka.start();
+            }
+            GenerationResult after = run.produceGenerated(FaultRun.traffic(4, FleetOptions.DEFAULT_START.plus(Duration.ofHours(2))));
+            expected.addAll(FaultRun.expectedAlertIds(after.truth()));
+            expected.addAll(FaultRun.expectedAlertIds(run.produceQuietTraffic(FleetOptions.DEFAULT_START.plus(Duration.ofHours(3))).truth()));
+
+            Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(4),
+                    () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected),
+                    () -> AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch()) + "; "
+                            + AlertTally.of("Kafka read_committed", expected, run.alertsInKafka()));
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            AlertTally elasticsearch = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());
+            AlertTally kafka = AlertTally.of("Kafka read_committed", expected, run.alertsInKafka());
+            figures.put("events", before.events() + after.events()).put("faults", "broker restarted once")
+                    .put("alerts", elasticsearch).put("alerts on Kafka", kafka).print();
+            assertThat(elasticsearch.exact()).as(elasticsearch.toString()).isTrue();
+            assertThat(kafka.exact()).as(kafka.toString()).isTrue();
+        } finally {
+            job.cancel().get();
+        }
     }
 }
