@@ -93,8 +93,11 @@ elasticsearch_start() {
       <"$es_credentials/elastic.password" >/dev/null
     local password
     password=$(<"$es_credentials/ncwatch.password")
-    printf '%s\n%s\n' "$password" "$password" |
-      "${run_as[@]}" "${es_env[@]}" "$es_home/bin/elasticsearch-users" useradd ncwatch -r ncwatch_writer >/dev/null
+    # It prompts for the password on standard error: shown only when it fails.
+    local output
+    output=$(printf '%s\n%s\n' "$password" "$password" |
+      "${run_as[@]}" "${es_env[@]}" "$es_home/bin/elasticsearch-users" useradd ncwatch -r ncwatch_writer 2>&1) ||
+      { echo "$output" >&2; return 1; }
   fi
   launch "$es_dir/elasticsearch.pid" "$es_dir/elasticsearch.log" "${run_as[@]}" "${es_env[@]}" \
     "$es_home/bin/elasticsearch" -Epath.data="$es_dir/data" -Epath.logs="$es_dir/logs" \

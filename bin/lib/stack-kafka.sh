@@ -75,18 +75,20 @@ kafka_ready() {
     kafka_grant_job ncwatch >/dev/null || return 1
     touch "$kafka_dir/ncwatch.acls"
     echo "kafka: user ncwatch may read ncwatch.process-events and ncwatch.network-events, write ncwatch.alerts" \
-      "and ncwatch.deadletter, use consumer group ncwatch and transactional ids ncwatch*"
+      "and ncwatch.deadletter, use consumer groups and transactional ids ncwatch*"
   fi
 }
 
 # kafka_grant_job NAME: the ACLs of user ncwatch for the job named NAME, made with Kafka's kafka-acls tool:
-# read its input topics NAME.process-events and NAME.network-events (and commit offsets in consumer group
-# NAME), write its output topics NAME.alerts and NAME.deadletter, with transactional ids that start with
+# read its input topics NAME.process-events and NAME.network-events (and commit offsets in the consumer
+# groups whose names start with NAME, as a job folder's group id ncwatch-<job> does), write its output topics NAME.alerts and NAME.deadletter, with transactional ids that start with
 # NAME. Reading and writing imply describing; nothing else is granted.
 kafka_grant_job() {
   local name=$1
   kafka_acls --add --allow-principal User:ncwatch --operation Read \
-    --topic "$name.process-events" --topic "$name.network-events" --group "$name" &&
+    --topic "$name.process-events" --topic "$name.network-events" &&
+    kafka_acls --add --allow-principal User:ncwatch --operation Read \
+      --group "$name" --resource-pattern-type prefixed &&
     kafka_acls --add --allow-principal User:ncwatch --operation Write \
       --topic "$name.alerts" --topic "$name.deadletter" &&
     kafka_acls --add --allow-principal User:ncwatch --operation Write \

@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job against the secured broker (SASL_SSL, SCRAM-SHA-512, ACLs) when something is wrong: a wrong password
- * or an output it may not write stops it at start with a message naming the setting, and no password reaches
+ * The job against the secured broker (SASL_SSL, SCRAM-SHA-512, ACLs) when something is wrong: a wrong password,
+ * a trust store without the broker's CA or an output it may not write stops it at start with a message naming the setting, and no password reaches
  * the logs. The run that works is {@link NcwatchJobIT}'s.
  */
 class KafkaSecurityIT {
@@ -44,6 +51,20 @@ class KafkaSecurityIT {
                     .hasMessageNotContaining("Wr0ngPassw0rdForNcwatch");
             assertThat(logs.lines()).noneMatch(line -> line.contains("Wr0ngPassw0rdForNcwatch"));
         }
+    }
+
+    @Test
+    void aBrokerCertificateOfACaTheTrustStoreDoesNotHoldStopsTheJobAtStart() throws Exception {
+        KafkaServer kafka = KafkaServer.sharedSecured();
+        String name = job(kafka);
+        Map<String, String> settings = BoundedRunSettings.of(name, NAMESPACE, kafka, ElasticsearchServer.shared());
+        settings.put("kafka.tls.truststore", otherCa().toString());
+
+        assertThatThrownBy(() -> NcwatchJob.runJob(JobConfig.load(NcwatchJob.DEFAULT_JOB, settings)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SSL handshake failed")
+                .hasMessageEndingWith("(check kafka.tls.truststore: the brokers' certificates must be signed by a CA it"
+                        + " holds and name the host)");
     }
 
     @Test
@@ -87,6 +108,18 @@ class KafkaSecurityIT {
                     .anyMatch(line -> line.startsWith("ConsumerConfig values:") && line.contains("sasl.jaas.config = [hidden]"))
                     .noneMatch(line -> line.contains(password));
         }
+    }
+
+    /** A real CA that did not sign the broker's certificate: the first of the JVM's own trust store, as PEM. */
+    private Path otherCa() throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init((KeyStore) null);
+        X509Certificate ca = Arrays.stream(trust.getTrustManagers())
+                .flatMap(manager -> Arrays.stream(((X509TrustManager) manager).getAcceptedIssuers()))
+                .findFirst().orElseThrow();
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(ca.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        return Files.writeString(dir.resolve("other-ca.pem"), pem);
     }
 
     /** A job of its own on the secured broker: its topics and the ACLs of user ncwatch. */
