@@ -29,12 +29,13 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The job from Kafka to an Elasticsearch with security on, as user ncwatch with its password in a file:
+ * The job from Kafka to an Elasticsearch with security on (the default version and 9.x), as user ncwatch with its password in a file:
  * first a password that is wrong, then the right one written into the same file. The second run writes
  * its alert and dead letter; no secret appears in what either run logged (everything at INFO, ncwatch
  * at DEBUG), printed, threw or wrote, nor in the logs of Elasticsearch or of the Kafka clients.
@@ -48,10 +49,11 @@ class SecuredElasticsearchJobIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aRejectedPasswordFailsTheRunTheRotatedOneIsReadAtTheNextStartAndNoSecretIsLogged() throws Exception {
+    @ParameterizedTest(name = "Elasticsearch {0}")
+    @ValueSource(strings = {"", ElasticsearchServer.VERSION_9})
+    void aRejectedPasswordFailsTheRunTheRotatedOneIsReadAtTheNextStartAndNoSecretIsLogged(String version) throws Exception {
         KafkaServer kafka = KafkaServer.shared();
-        ElasticsearchServer es = ElasticsearchServer.secured();
+        ElasticsearchServer es = ElasticsearchServer.secured(version);
         String prefix = "secjobit-" + System.nanoTime();
         kafka.createTopic(prefix + ".process-events", 1);
         NcwatchJobIT.produce(kafka, prefix + ".process-events", List.of(

@@ -70,12 +70,16 @@ public final class ElasticsearchServer {
         return secured(null);
     }
 
-    /** The secured server of this JVM of VERSION (an integ-test-zip version; null: the default), started on first use. */
+    /**
+     * The secured server of this JVM of VERSION (an integ-test-zip version; null or empty: the default),
+     * started on first use.
+     */
     public static synchronized ElasticsearchServer secured(String version) {
-        return SECURED.computeIfAbsent(String.valueOf(version), name -> {
+        boolean defaultVersion = version == null || version.isEmpty();
+        return SECURED.computeIfAbsent(defaultVersion ? "default" : version, name -> {
             // A secured first start runs the keystore and users tools (a JVM each) before the node itself.
             Map<String, String> environment = new HashMap<>(Map.of("STACK_START_TIMEOUT", "600"));
-            if (version != null) {
+            if (!defaultVersion) {
                 environment.put("ES_VERSION", version);
             }
             return new ElasticsearchServer(new Stack("secured-" + name, true, environment), freePorts(), true);

@@ -61,10 +61,6 @@ class SecuredElasticsearchSinkIT {
     @TempDir
     Path dir;
 
-    private static ElasticsearchServer server(String version) {
-        return version.isEmpty() ? ElasticsearchServer.secured() : ElasticsearchServer.secured(version);
-    }
-
     private List<EsDocument> documents(int count) {
         return LongStream.range(0, count).mapToObj(n -> ElasticsearchSinkIT.alert(alerts, n)).toList();
     }
@@ -95,7 +91,7 @@ class SecuredElasticsearchSinkIT {
     @ValueSource(strings = {"", ElasticsearchServer.VERSION_9})
     void writes_into_a_templated_data_stream_with_user_and_password_over_tls_and_a_rerun_adds_nothing(String version)
             throws Exception {
-        ElasticsearchServer es = server(version);
+        ElasticsearchServer es = ElasticsearchServer.secured(version);
         List<EsDocument> input = documents(60);
         ElasticsearchSink<Long> sink = sink(es, input)
                 .setBasicAuth(ElasticsearchServer.USER, password(es))
