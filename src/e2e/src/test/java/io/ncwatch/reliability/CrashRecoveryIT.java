@@ -10,6 +10,7 @@ import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.testing.Await;
 import io.ncwatch.testing.FlinkCluster;
 import io.ncwatch.testing.KafkaServer;
 import java.io.ByteArrayOutputStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

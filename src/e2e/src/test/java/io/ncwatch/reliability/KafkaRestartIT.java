@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.generate.FleetOptions;
 import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.harness.MiniClusters;
+import io.ncwatch.testing.Await;
 import io.ncwatch.testing.KafkaServer;
 import java.time.Duration;
 import java.util.HashSet;

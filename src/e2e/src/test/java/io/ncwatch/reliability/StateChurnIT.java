@@ -10,6 +10,7 @@ import io.ncwatch.alert.AlertId;
 import io.ncwatch.generate.ExpectedAlert;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.Stage;
+import io.ncwatch.testing.Await;
 import io.ncwatch.testing.EcsJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

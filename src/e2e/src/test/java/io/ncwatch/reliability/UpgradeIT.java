@@ -12,6 +12,7 @@ import io.ncwatch.generate.Scenario;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.record.Stage;
+import io.ncwatch.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

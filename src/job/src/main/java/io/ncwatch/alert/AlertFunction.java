@@ -3,6 +3,7 @@ package io.ncwatch.alert;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.Detection;
 import io.ncwatch.rules.Rule;
+import io.ncwatch.rules.RuleMetricGroup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
     private transient AlertDocument document;
     private transient SequenceAlertDocument sequences;
     private transient Counter alertsEmitted;
+    private transient Map<String, Counter> alertsByRule;
 
     /**
      * @param ruleset the job's name
@@ -39,6 +41,8 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
         document = new AlertDocument(ruleset, namespace);
         sequences = new SequenceAlertDocument(document);
         alertsEmitted = getRuntimeContext().getMetricGroup().addGroup("ncwatch").counter("alertsEmitted");
+        alertsByRule = rulesById.keySet().stream().collect(Collectors.toMap(Function.identity(),
+                id -> RuleMetricGroup.of(getRuntimeContext().getMetricGroup(), id).counter("alerts")));
     }
 
     @Override
@@ -48,6 +52,7 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
                 ? sequences.build(rule, detection.sequence, Instant.now())
                 : document.build(rule, detection, Instant.now());
         alertsEmitted.inc();
+        alertsByRule.get(detection.ruleId).inc();
         return alert;
     }
 }

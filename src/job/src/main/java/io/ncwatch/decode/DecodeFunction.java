@@ -61,9 +61,10 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     @Override
     public void open(OpenContext openContext) {
         RuleSet ruleSet = RuleSet.compile(rules, eql);
-        decoder = new EventDecoder(ruleSet, DecodeLimits.DEFAULT);
+        MetricGroup operator = getRuntimeContext().getMetricGroup();
+        decoder = new EventDecoder(ruleSet, DecodeLimits.DEFAULT, new RuleMetrics(ruleSet.compiled(), operator));
         sequenceEvents = new SequenceEvents(ruleSet);
-        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
+        MetricGroup metrics = operator.addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
         decoded = metrics.counter("eventsDecoded");
         withoutContainerId = metrics.counter("eventsWithoutContainerId");

@@ -1,6 +1,7 @@
 package io.ncwatch.decode;
 
 import io.ncwatch.record.ContainerEvent;
+import io.ncwatch.rules.Judgements;
 import io.ncwatch.rules.RuleSet;
 
 /**
@@ -15,9 +16,16 @@ public final class EventDecoder {
     private final RawPrefilter prefilter;
     private final EcsDecoder decoder;
     private final RawScanDecoder scanner;
+    private final Judgements judgements;
 
     public EventDecoder(RuleSet ruleSet, DecodeLimits limits) {
+        this(ruleSet, limits, Judgements.IGNORED);
+    }
+
+    /** {@code judgements}: hears each rule's verdict on each event judged. */
+    public EventDecoder(RuleSet ruleSet, DecodeLimits limits, Judgements judgements) {
         this.ruleSet = ruleSet;
+        this.judgements = judgements;
         this.fields = new ContainerEventFields(ruleSet.slots());
         this.prefilter = new RawPrefilter(ruleSet.requiredText());
         this.decoder = new EcsDecoder(ruleSet.slots(), ruleSet.nullValues(), limits);
@@ -40,7 +48,7 @@ public final class EventDecoder {
         DecodedEvent event = decoder.decode(json, 0, json.length);
         fields.copy(event, into);
         if (judged) {
-            into.matchedRules = ruleSet.matching(event);
+            into.matchedRules = ruleSet.matching(event, judgements);
         }
         return event;
     }

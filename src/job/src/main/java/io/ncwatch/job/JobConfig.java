@@ -48,6 +48,7 @@ public record JobConfig(
         EventTime eventTime,
         Checkpoints checkpoints,
         Restarts restarts,
+        Metrics metrics,
         ContextSettings context,
         CorrelationSettings correlation,
         SequenceSettings sequence,
@@ -92,7 +93,7 @@ public record JobConfig(
     /** Every setting of a job, in the order of job.yaml and of the configuration reference. */
     public static List<ConfigOption<?>> options() {
         return concat(List.of(NAME, RULES, MAPPING), Kafka.options(), Elasticsearch.options(), Outputs.options(),
-                EventTime.options(), Checkpoints.options(), Restarts.options(), ContextSettings.options(),
+                EventTime.options(), Checkpoints.options(), Restarts.options(), Metrics.options(), ContextSettings.options(),
                 CorrelationSettings.options(), SequenceSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
 
@@ -297,6 +298,44 @@ public record JobConfig(
         }
     }
 
+    /**
+     * Where a run in this process exports its metrics; a cluster exports them as its own configuration
+     * says (conf/flink/config.yaml).
+     *
+     * @param prometheusPort a port or a range such as 9249-9259; null: no exporter
+     */
+    public record Metrics(String prometheusPort) {
+        public static final ConfigOption<String> PROMETHEUS_PORT = ConfigOptions.key("metrics.prometheus-port")
+                .stringType().noDefaultValue()
+                .withDescription("a run in this process (ncwatch run) serves its metrics, the per-rule ones among them,"
+                        + " to Prometheus at http://<host>:<port>/metrics, on this port or the first free one of a"
+                        + " range such as 9249-9259; none given: not served. On a cluster: the cluster's reporters");
+        private static final ConfigOption<String> REPORTER_FACTORY =
+                ConfigOptions.key("metrics.reporter.prometheus.factory.class").stringType().noDefaultValue();
+        private static final ConfigOption<String> REPORTER_PORT =
+                ConfigOptions.key("metrics.reporter.prometheus.port").stringType().noDefaultValue();
+        /** Off, so that label values keep their dashes: rule ids are UUIDs. */
+        private static final ConfigOption<Boolean> REPORTER_FILTERS_LABELS =
+                ConfigOptions.key("metrics.reporter.prometheus.filterLabelValueCharacters").booleanType().noDefaultValue();
+
+        static List<ConfigOption<?>> options() {
+            return List.of(PROMETHEUS_PORT);
+        }
+
+        static Metrics from(ReadableConfig config) {
+            return new Metrics(config.get(PROMETHEUS_PORT));
+        }
+
+        /** Adds Flink's Prometheus reporter to a cluster's settings, when a port is given. */
+        void applyTo(Configuration flink) {
+            if (prometheusPort != null) {
+                flink.set(REPORTER_FACTORY, "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+                flink.set(REPORTER_PORT, prometheusPort);
+                flink.set(REPORTER_FILTERS_LABELS, false);
+            }
+        }
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads {@code <directory>/job.yaml}, then applies {@code overrides} (dotted YAML paths to values). */
@@ -345,7 +384,7 @@ public record JobConfig(
                 .orElse(EqlOptions.ELASTICSEARCH);
         return new JobConfig(config.get(NAME), rules, eql, Kafka.from(config), Elasticsearch.from(config),
                 Outputs.from(config), EventTime.from(config), Checkpoints.from(config), Restarts.from(config),
-                ContextSettings.from(config),
+                Metrics.from(config), ContextSettings.from(config),
                 CorrelationSettings.from(config), SequenceSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
                 config.get(PARALLELISM));
     }

@@ -11,7 +11,8 @@ import org.apache.flink.util.FileUtils;
  * What a run of the job inside this process ({@code ncwatch run}) needs that a Flink cluster provides:
  * checkpoints on disk, and an end to a job that keeps failing. Flink's default in a process of its own
  * keeps checkpoints in the JobManager's memory, 5 MiB at most, which the state of a large input outgrows:
- * every checkpoint then fails, and the job restarts from the last good one, forever and silently.
+ * every checkpoint then fails, and the job restarts from the last good one, forever and silently. And,
+ * when asked, a Prometheus endpoint, which on a cluster its own configuration sets up.
  */
 public final class LocalRun {
     /** Restarts a local run gets before it stops with its failure, unless {@code restarts.attempts} says otherwise. */
@@ -27,7 +28,7 @@ public final class LocalRun {
     /**
      * Checkpoints in a temporary folder unless {@code checkpoints.storage} names a place; a fixed-delay
      * restart strategy with {@value #RESTARTS} attempts unless the job sets its own, after which the run
-     * ends with the cause.
+     * ends with the cause; Flink's Prometheus reporter when {@code metrics.prometheus-port} is set.
      */
     public static Configuration flinkSettings(JobConfig config) throws IOException {
         Configuration flink = new Configuration();
@@ -39,6 +40,7 @@ public final class LocalRun {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         }
         config.restarts().applyTo(flink, restarts(config));
+        config.metrics().applyTo(flink);
         return flink;
     }
 }

@@ -109,9 +109,19 @@ public final class RuleSet {
      * decoder and {@code hunt} both judge events here, so they cannot differ.
      */
     public String[] matching(FieldValues event) {
+        return matching(event, Judgements.IGNORED);
+    }
+
+    /** As {@link #matching(FieldValues)}, telling {@code judgements} each rule's verdict. */
+    public String[] matching(FieldValues event, Judgements judgements) {
         List<String> ids = null;
-        for (CompiledRule rule : compiled) {
-            if (rule.query().matches(event)) {
+        for (int i = 0; i < compiled.size(); i++) {
+            CompiledRule rule = compiled.get(i);
+            boolean timed = judgements.timesNext(i);
+            long start = timed ? System.nanoTime() : 0;
+            boolean matches = rule.query().matches(event);
+            judgements.judged(i, matches, timed ? System.nanoTime() - start : 0);
+            if (matches) {
                 ids = ids == null ? new ArrayList<>(2) : ids;
                 ids.add(rule.rule().ruleId());
             }

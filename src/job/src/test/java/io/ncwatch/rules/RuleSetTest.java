@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ncwatch.eql.EqlOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
@@ -52,6 +54,30 @@ class RuleSetTest {
 
         assertThat(both.requiredText()).extracting(n -> n.text()).containsExactlyInAnyOrder("nc", "socat");
         assertThat(withAnyStart.requiredText()).as("every start event may match, so nothing can be ruled out").isEmpty();
+    }
+
+    @Test
+    void judgingTellsEachRulesVerdictInRuleOrderAndReadsTheClockOnlyWhenAsked() {
+        RuleSet set = RuleSet.compile(List.of(rule("nc", "process where process.name == \"nc\""),
+                rule("socat", "process where process.name == \"socat\"")), EqlOptions.ELASTICSEARCH);
+        Map<String, Object> event = Map.of("event.category", "process", "process.name", "nc");
+        List<String> heard = new ArrayList<>();
+        Judgements judgements = new Judgements() {
+            @Override
+            public boolean timesNext(int rule) {
+                return rule == 1;
+            }
+
+            @Override
+            public void judged(int rule, boolean matched, long nanos) {
+                heard.add(rule + (matched ? " matched" : " did not match") + (rule == 0 ? ", " + nanos + " ns" : ""));
+            }
+        };
+
+        String[] ids = set.matching(slot -> event.get(set.slots().paths().get(slot)), judgements);
+
+        assertThat(ids).containsExactly("nc");
+        assertThat(heard).containsExactly("0 matched, 0 ns", "1 did not match");
     }
 
     @Test

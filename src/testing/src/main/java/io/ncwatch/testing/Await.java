@@ -1,11 +1,11 @@
-package io.ncwatch.reliability;
+package io.ncwatch.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a condition by polling, up to a deadline: a bound on a hang, not a measure of speed. */
-final class Await {
+public final class Await {
     private Await() {}
 
     /**
@@ -15,12 +15,12 @@ final class Await {
      *
      * @throws AssertionError naming WHAT when CONDITION still does not hold after LIMIT
      */
-    static void until(String what, Duration limit, BooleanSupplier condition) {
+    public static void until(String what, Duration limit, BooleanSupplier condition) {
         until(what, limit, condition, () -> "");
     }
 
     /** As {@link #until(String, Duration, BooleanSupplier)}, with STATE, read at the deadline, in the error: what was seen instead. */
-    static void until(String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
+    public static void until(String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + limit.toNanos();
         RuntimeException lastFailure = null;
         while (true) {

@@ -53,7 +53,7 @@ public final class ElasticsearchServer {
     }
 
     private static Map<String, Integer> freePorts() {
-        List<Integer> free = Stack.freePorts(2);
+        List<Integer> free = FreePorts.onLoopback(2);
         return Map.of("ES_PORT", free.get(0), "ES_TRANSPORT_PORT", free.get(1));
     }
 

@@ -22,7 +22,7 @@ public final class FlinkCluster {
     /** The cluster of this JVM, started on first use: one JobManager, one TaskManager with 2 slots. */
     public static synchronized FlinkCluster shared() {
         if (shared == null) {
-            List<Integer> free = Stack.freePorts(2);
+            List<Integer> free = FreePorts.onLoopback(2);
             Map<String, Integer> ports = Map.of("FLINK_PORT", free.get(0), "FLINK_RPC_PORT", free.get(1));
             shared = new FlinkCluster("http://localhost:" + free.get(0), ports);
             shared.stack.start("flink", ports);

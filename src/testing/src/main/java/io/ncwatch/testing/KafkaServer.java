@@ -84,7 +84,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private static KafkaServer start(String name, boolean secure) {
-        List<Integer> free = Stack.freePorts(2);
+        List<Integer> free = FreePorts.onLoopback(2);
         Map<String, Integer> variables = Map.of("KAFKA_PORT", free.get(0), "KAFKA_CONTROLLER_PORT", free.get(1),
                 SECURE, secure ? 1 : 0);
         Stack stack = new Stack(name);

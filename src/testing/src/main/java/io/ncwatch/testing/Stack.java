@@ -2,8 +2,6 @@ package io.ncwatch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,26 +81,6 @@ final class Stack {
         }
     }
 
-    /** COUNT distinct ports that are free on the loopback interface right now. */
-    static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the port stays free either way
-                }
-            }
-        }
-    }
 
     /**
      * Runs FUNCTION of {@code bin/lib/stack-SERVICE.sh} with ARGUMENTS for the service started with these
