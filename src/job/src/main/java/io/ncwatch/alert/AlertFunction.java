@@ -2,24 +2,39 @@ package io.ncwatch.alert;
 
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.RuleUpdate;
+import io.ncwatch.rules.LiveRules;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleMetricGroup;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
 
-/** Builds the alert document of each detection, a sequence's too; {@code event.created} is the time it is built. */
-public class AlertFunction extends RichMapFunction<Detection, Alert> {
-    private final List<Rule> rules;
+/**
+ * Builds the alert document of each detection, a sequence's too, keyed by rule; {@code event.created} is
+ * the time it is built. The rule an alert describes is its last version, though it was removed while the
+ * detection was on its way. A detection of a rule the rules topic added can come before the update does
+ * (they travel apart): it waits in state for it.
+ */
+public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detection, RuleUpdate, Alert> {
+    private static final ListStateDescriptor<Detection> AHEAD_OF_THEIR_RULE =
+            new ListStateDescriptor<>("ahead-of-their-rule", TypeInformation.of(Detection.class));
+
+    private final LiveRules rules;
     private final String ruleset;
     private final String namespace;
 
-    private transient Map<String, Rule> rulesById;
+    /** By id; null when the rules changed since they were last read. */
+    private transient Map<String, Rule> versions;
+    private transient ListState<Detection> aheadOfTheirRule;
     private transient AlertDocument document;
     private transient SequenceAlertDocument sequences;
     private transient Counter alertsEmitted;
@@ -29,30 +44,63 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
      * @param ruleset the job's name
      * @param namespace of the alerts data stream
      */
-    public AlertFunction(List<Rule> rules, String ruleset, String namespace) {
-        this.rules = List.copyOf(rules);
+    public AlertFunction(LiveRules rules, String ruleset, String namespace) {
+        this.rules = rules;
         this.ruleset = ruleset;
         this.namespace = namespace;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        rulesById = rules.stream().collect(Collectors.toMap(Rule::ruleId, Function.identity()));
+        aheadOfTheirRule = getRuntimeContext().getListState(AHEAD_OF_THEIR_RULE);
         document = new AlertDocument(ruleset, namespace);
         sequences = new SequenceAlertDocument(document);
         alertsEmitted = getRuntimeContext().getMetricGroup().addGroup("ncwatch").counter("alertsEmitted");
-        alertsByRule = rulesById.keySet().stream().collect(Collectors.toMap(Function.identity(),
-                id -> RuleMetricGroup.of(getRuntimeContext().getMetricGroup(), id).counter("alerts")));
+        alertsByRule = new HashMap<>();
     }
 
     @Override
-    public Alert map(Detection detection) {
-        Rule rule = rulesById.get(detection.ruleId);
+    public void processElement(Detection detection, ReadOnlyContext context, Collector<Alert> out) throws Exception {
+        Rule rule = versions(context.getBroadcastState(LiveRules.TEXTS)).get(detection.ruleId);
+        if (rule == null) {
+            aheadOfTheirRule.add(detection);
+        } else {
+            out.collect(alert(rule, detection));
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(RuleUpdate update, Context context, Collector<Alert> out) throws Exception {
+        if (rules.problem(update) != null) {
+            return;
+        }
+        LiveRules.apply(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED));
+        versions = null;
+        Rule rule = versions(context.getBroadcastState(LiveRules.TEXTS)).get(update.ruleId);
+        context.applyToKeyedState(AHEAD_OF_THEIR_RULE, (ruleId, waiting) -> {
+            if (ruleId.equals(update.ruleId) && rule != null) {
+                for (Detection detection : waiting.get()) {
+                    out.collect(alert(rule, detection));
+                }
+                waiting.clear();
+            }
+        });
+    }
+
+    private Map<String, Rule> versions(ReadOnlyBroadcastState<String, byte[]> texts) throws Exception {
+        if (versions == null) {
+            versions = rules.lastVersions(texts);
+        }
+        return versions;
+    }
+
+    private Alert alert(Rule rule, Detection detection) {
         Alert alert = detection.sequence != null
                 ? sequences.build(rule, detection.sequence, Instant.now())
                 : document.build(rule, detection, Instant.now());
         alertsEmitted.inc();
-        alertsByRule.get(detection.ruleId).inc();
+        alertsByRule.computeIfAbsent(rule.ruleId(), id -> RuleMetricGroup.of(getRuntimeContext().getMetricGroup(), id).counter("alerts"))
+                .inc();
         return alert;
     }
 }

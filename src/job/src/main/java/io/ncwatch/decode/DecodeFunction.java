@@ -7,13 +7,9 @@ import io.ncwatch.record.RawEvent;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -43,14 +39,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private final List<Rule> rules;
     private final EqlOptions eql;
 
-    private transient EventDecoder decoder;
-    private transient SequenceEvents sequenceEvents;
-    private transient Counter eventsIn;
-    private transient Counter decoded;
-    private transient Counter withoutContainerId;
-    private transient Counter matched;
-    private transient MetricGroup deadLetteredGroup;
-    private transient Map<String, Counter> deadLettered;
+    private transient DecodeStep step;
 
     /** {@code eql}: how the rules compare field values, as when the job loaded them. */
     public DecodeFunction(List<Rule> rules, EqlOptions eql) {
@@ -60,58 +49,12 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        RuleSet ruleSet = RuleSet.compile(rules, eql);
-        MetricGroup operator = getRuntimeContext().getMetricGroup();
-        decoder = new EventDecoder(ruleSet, DecodeLimits.DEFAULT, new RuleMetrics(ruleSet.compiled(), operator));
-        sequenceEvents = new SequenceEvents(ruleSet);
-        MetricGroup metrics = operator.addGroup("ncwatch");
-        eventsIn = metrics.counter("eventsIn");
-        decoded = metrics.counter("eventsDecoded");
-        withoutContainerId = metrics.counter("eventsWithoutContainerId");
-        matched = metrics.counter("eventsMatched");
-        deadLetteredGroup = metrics.addGroup("deadLettered");
-        deadLettered = new HashMap<>();
+        step = new DecodeStep(getRuntimeContext().getMetricGroup());
+        step.use(RuleSet.compile(rules, eql));
     }
 
     @Override
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
-        eventsIn.inc();
-        ContainerEvent event = new ContainerEvent();
-        boolean forSequences = sequenceEvents.mayMatter(raw);
-        DecodedEvent decodedEvent;
-        try {
-            decodedEvent = decoder.decode(raw.json, event, forSequences);
-        } catch (MalformedEventException e) {
-            deadLetter(raw, e.reason().name(), e.detail(), context);
-            return;
-        } catch (ContainerEventFields.WrongTypeException e) {
-            deadLetter(raw, WRONG_TYPE, e.getMessage(), context);
-            return;
-        }
-        decoded.inc();
-        if (forSequences) {
-            sequenceEvents.judge(raw, decodedEvent, event.eventId, step -> context.output(SEQUENCE_EVENTS, step),
-                    (reason, detail) -> deadLetter(raw, reason, detail, context));
-        }
-        event.topic = raw.topic;
-        event.partition = raw.partition;
-        event.offset = raw.offset;
-        if (event.matched()) {
-            matched.inc();
-            event.raw = raw.json;
-        }
-        if (event.containerId != null) {
-            out.collect(event);
-        } else {
-            withoutContainerId.inc();
-            if (event.matched()) {
-                context.output(UNCONTAINED_MATCHES, event);
-            }
-        }
-    }
-
-    private void deadLetter(RawEvent raw, String reason, String detail, Context context) {
-        deadLettered.computeIfAbsent(reason, deadLetteredGroup::counter).inc();
-        context.output(DEAD_LETTERS, DeadLetter.of(raw, reason, detail, context.timerService().currentProcessingTime()));
+        step.process(raw, new DecodeStep.Output(out, context::output, context.timerService()::currentProcessingTime));
     }
 }

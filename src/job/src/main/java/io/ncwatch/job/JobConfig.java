@@ -140,8 +140,11 @@ public record JobConfig(
         }
     }
 
-    /** @param network empty string: the job reads no network events */
-    public record Topics(String process, String network, String alerts, String deadletter) {
+    /**
+     * @param network empty string: the job reads no network events
+     * @param rules empty string: the job runs the rules of its files, unchanged
+     */
+    public record Topics(String process, String network, String alerts, String deadletter, String rules) {
         public static final ConfigOption<String> PROCESS = ConfigOptions.key("kafka.topics.process")
                 .stringType().defaultValue("ncwatch.process-events")
                 .withDescription("process events");
@@ -154,13 +157,19 @@ public record JobConfig(
         public static final ConfigOption<String> DEADLETTER = ConfigOptions.key("kafka.topics.deadletter")
                 .stringType().defaultValue("ncwatch.deadletter")
                 .withDescription("rejected input, transactional");
+        public static final ConfigOption<String> RULES = ConfigOptions.key("kafka.topics.rules")
+                .stringType().defaultValue("")
+                .withDescription("rules that change while the job runs: a compacted topic keyed by rule_id, each value a rule"
+                        + " (detection-rules TOML or a rule's JSON), an empty value removing it; read from its start, created"
+                        + " compacted when missing; \"\" for none: the rules of the files only");
 
         static List<ConfigOption<?>> options() {
-            return List.of(PROCESS, NETWORK, ALERTS, DEADLETTER);
+            return List.of(PROCESS, NETWORK, ALERTS, DEADLETTER, RULES);
         }
 
         static Topics from(ReadableConfig config) {
-            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(ALERTS), config.get(DEADLETTER));
+            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(ALERTS), config.get(DEADLETTER),
+                    config.get(RULES));
         }
     }
 

@@ -8,21 +8,29 @@ import io.ncwatch.context.ContextInput;
 import io.ncwatch.correlate.Correlation;
 import io.ncwatch.correlate.FollowUp;
 import io.ncwatch.decode.DecodeFunction;
+import io.ncwatch.decode.LiveDecodeFunction;
 import io.ncwatch.decode.RawEventDeserializer;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.Detection;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.RuleUpdate;
+import io.ncwatch.rules.LiveRules;
 import io.ncwatch.rules.Rule;
+import io.ncwatch.rules.RuleUpdateDeserializer;
 import io.ncwatch.sequence.SequenceFunction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -32,6 +40,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -94,8 +103,11 @@ public final class NcwatchJob {
         Map<String, String> kafka = config.kafka().connection().clientProperties();
         if (config.kafka().createTopics()) {
             KafkaTopics.ensure(kafka, topicsOf(config));
+            if (!topics.rules().isEmpty()) {
+                KafkaTopics.ensure(kafka, List.of(topics.rules()), Optional.of(1), Map.of("cleanup.policy", "compact"));
+            }
         }
-        KafkaTopics.requireAccess(kafka, nonEmpty(topics.process(), topics.network()),
+        KafkaTopics.requireAccess(kafka, nonEmpty(topics.process(), topics.network(), topics.rules()),
                 config.outputs().kafka() ? List.of(topics.alerts(), topics.deadletter()) : List.of());
         ServiceSinks sinks = ServiceSinks.prepare(config);
         StreamExecutionEnvironment env = environment(config, flink);
@@ -105,8 +117,33 @@ public final class NcwatchJob {
             events = events.union(read(env, KafkaSources.of(config.kafka().connection(), topics.network(), new RawEventDeserializer()), "source-network",
                     config.eventTime()));
         }
-        defineWorkflow(config, rules, rawEvents.apply(events), sinks);
+        if (topics.rules().isEmpty()) {
+            defineWorkflow(config, rules, rawEvents.apply(events), sinks);
+        } else {
+            DataStream<RuleUpdate> ruleUpdates = env.fromSource(
+                            KafkaSources.fromEarliest(config.kafka().connection(), topics.rules(), new RuleUpdateDeserializer()),
+                            outsideEventTime(), "source-rules", TypeInformation.of(RuleUpdate.class))
+                    .uid("source-rules")
+                    .setParallelism(1);
+            defineWorkflow(config, rules, rawEvents.apply(events), ruleUpdates, sinks);
+        }
         return env;
+    }
+
+    /**
+     * Rule updates are not events: their source's watermark is the end of time from the first, so that
+     * the stages they reach keep the events' watermark.
+     */
+    private static WatermarkStrategy<RuleUpdate> outsideEventTime() {
+        return context -> new WatermarkGenerator<>() {
+            @Override
+            public void onEvent(RuleUpdate update, long timestamp, WatermarkOutput output) {}
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                output.emitWatermark(Watermark.MAX_WATERMARK);
+            }
+        };
     }
 
     /** The name the job runs under on a cluster. */
@@ -189,6 +226,34 @@ public final class NcwatchJob {
                 .process(new DecodeFunction(rules, config.eql()), TypeInformation.of(ContainerEvent.class))
                 .name("decode and match")
                 .uid("decode");
+        // The later stages take rule updates whether or not there are any. None come from the events' own
+        // source, so that event time and the end of input reach those stages as they reach the events.
+        DataStream<RuleUpdate> none = events
+                .flatMap((RawEvent event, Collector<RuleUpdate> out) -> { }, TypeInformation.of(RuleUpdate.class))
+                .name("no rule updates")
+                .uid("no-rule-updates");
+        defineStages(config, new LiveRules(rules, config.eql()), decoded, none.broadcast(LiveRules.TEXTS, LiveRules.REMOVED), sinks);
+    }
+
+    /**
+     * As {@link #defineWorkflow(JobConfig, List, DataStream, JobSinks)}, the rules changing as
+     * {@code ruleUpdates} says while the job runs: every stage that judges or describes events by rule
+     * receives the updates as broadcast state. The decoder, then a stage of two inputs, no longer shares
+     * a task with the source: its events cross a local channel.
+     */
+    public static void defineWorkflow(JobConfig config, List<Rule> rules, DataStream<RawEvent> events,
+            DataStream<RuleUpdate> ruleUpdates, JobSinks sinks) {
+        LiveRules liveRules = new LiveRules(rules, config.eql());
+        BroadcastStream<RuleUpdate> broadcast = ruleUpdates.broadcast(LiveRules.TEXTS, LiveRules.REMOVED);
+        SingleOutputStreamOperator<ContainerEvent> decoded = events.connect(broadcast)
+                .process(new LiveDecodeFunction(liveRules), TypeInformation.of(ContainerEvent.class))
+                .name("decode and match")
+                .uid("decode");
+        defineStages(config, liveRules, decoded, broadcast, sinks);
+    }
+
+    private static void defineStages(JobConfig config, LiveRules rules, SingleOutputStreamOperator<ContainerEvent> decoded,
+            BroadcastStream<RuleUpdate> ruleUpdates, JobSinks sinks) {
 
         // The per-container stages emit rare records (matches, correlation input): each is sent at once
         // instead of waiting up to the 100 ms buffer timeout per network hop, which an alert would pay twice.
@@ -201,13 +266,14 @@ public final class NcwatchJob {
                 .name("process context")
                 .uid("context")
                 .setBufferTimeout(0);
-        Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules);
+        Set<String> listenerRules = JobRules.listenerRules(config.correlation(), rules.fromFiles());
         Correlation correlation = Correlation.of(contained, contained.getSideOutput(ContainerContext.SETTLED),
                 listenerRules, config.correlation());
         correlation.detections().setBufferTimeout(0);
 
         SingleOutputStreamOperator<Detection> sequences = decoded.getSideOutput(DecodeFunction.SEQUENCE_EVENTS)
                 .keyBy(event -> event.key, TypeInformation.of(String.class))
+                .connect(ruleUpdates)
                 .process(new SequenceFunction(rules, config.sequence()), TypeInformation.of(Detection.class))
                 .name("sequences")
                 .uid("sequences")
@@ -220,7 +286,9 @@ public final class NcwatchJob {
                 .name("rule detections")
                 .uid("rule-detections");
         DataStream<Alert> alerts = ruleDetections.union(correlation.detections(), sequences)
-                .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
+                .keyBy(detection -> detection.ruleId, TypeInformation.of(String.class))
+                .connect(ruleUpdates)
+                .process(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
                         TypeInformation.of(Alert.class))
                 .name("alerts")
                 .uid("alerts");

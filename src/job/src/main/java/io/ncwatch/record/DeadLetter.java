@@ -11,7 +11,10 @@ public class DeadLetter {
     /** The most bytes of a rejected record that are kept. */
     public static final int MAX_BYTES = 32 * 1024;
 
-    /** Where the job set it aside: {@value #STAGE_DECODE}, {@value #STAGE_CORRELATION} or {@value #STAGE_SEQUENCE}. */
+    /**
+     * Where the job set it aside: {@value #STAGE_DECODE}, {@value #STAGE_CORRELATION}, {@value #STAGE_SEQUENCE},
+     * or {@value #STAGE_RULES} for a record of the rules topic.
+     */
     public String stage = STAGE_DECODE;
     /** A {@code MalformedEventException.Reason} name, or {@value #LATE}. */
     public String reason;
@@ -29,8 +32,11 @@ public class DeadLetter {
     public static final String STAGE_DECODE = "decode";
     public static final String STAGE_CORRELATION = "correlation";
     public static final String STAGE_SEQUENCE = "sequence";
+    public static final String STAGE_RULES = "rules";
     /** Reason of an event that reached the correlation or the sequence stage behind the watermark: it was not used. */
     public static final String LATE = "LATE";
+    /** Reason of a rule update the job could not run: the rule it replaces, if any, runs on. */
+    public static final String INVALID_RULE = "INVALID_RULE";
 
     public DeadLetter() {}
 
@@ -47,28 +53,33 @@ public class DeadLetter {
         return letter;
     }
 
+    /** A rule update that the job refused, {@code detail} saying why. */
+    public static DeadLetter rejected(RuleUpdate update, String detail, long time) {
+        return setAside(STAGE_RULES, INVALID_RULE, detail, update.topic, update.partition, update.offset, update.text, time);
+    }
+
     /**
      * An event the correlation received behind the watermark. Its bytes are kept only when it matched a
      * rule (the decoder drops the others' before the shuffle); its topic, partition and offset find it.
      */
     public static DeadLetter late(ContainerEvent event, long time) {
-        return late(STAGE_CORRELATION, "event time " + Instant.ofEpochMilli(event.timestamp) + " of " + event.eventAction
+        return setAside(STAGE_CORRELATION, LATE, "event time " + Instant.ofEpochMilli(event.timestamp) + " of " + event.eventAction
                 + " event in container " + event.containerId + " is behind the watermark: not correlated",
                 event.topic, event.partition, event.offset, event.raw, time);
     }
 
     /** An event the sequence stage received behind the watermark: no sequence of its rule counts it. */
     public static DeadLetter late(SequenceEvent event, long time) {
-        return late(STAGE_SEQUENCE, "event time " + Instant.ofEpochMilli(event.timestamp) + " of an event of sequence rule "
+        return setAside(STAGE_SEQUENCE, LATE, "event time " + Instant.ofEpochMilli(event.timestamp) + " of an event of sequence rule "
                 + event.ruleId + " is behind the watermark: not sequenced",
                 event.topic, event.partition, event.offset, event.raw, time);
     }
 
-    private static DeadLetter late(String stage, String detail, String topic, int partition, long offset, byte[] bytes,
-            long time) {
+    private static DeadLetter setAside(String stage, String reason, String detail, String topic, int partition, long offset,
+            byte[] bytes, long time) {
         DeadLetter letter = new DeadLetter();
         letter.stage = stage;
-        letter.reason = LATE;
+        letter.reason = reason;
         letter.detail = detail;
         letter.topic = topic;
         letter.partition = partition;

@@ -80,11 +80,41 @@ public final class RuleFiles {
         } catch (JsonProcessingException e) {
             throw new RuleFileException(where, "not valid TOML: " + describe(e, true), e);
         }
+        add(ruleTable(document, where), where, rules, skipped);
+    }
+
+    private static JsonNode ruleTable(JsonNode document, String where) {
         JsonNode rule = document.get("rule");
         if (rule == null || !rule.isObject()) {
             throw new RuleFileException(where, "no [rule] table: not a detection-rules rule file", null);
         }
-        add(rule, where, rules, skipped);
+        return rule;
+    }
+
+    /**
+     * One rule from its text: a detection-rules TOML document, or a JSON object as a line of a Kibana
+     * export holds it (text that starts with a brace).
+     *
+     * @param where where the text came from, for messages
+     * @throws RuleFileException when the text is not such a rule, or not an EQL one
+     */
+    public static Rule parse(String text, String where) {
+        boolean json = text.stripLeading().startsWith("{");
+        JsonNode rule;
+        try {
+            rule = json ? JSON.readTree(text) : ruleTable(TOML.readTree(text), where);
+        } catch (JsonProcessingException e) {
+            throw new RuleFileException(where, "not valid " + (json ? "JSON: " : "TOML: ") + describe(e, !json), e);
+        }
+        String language = RuleFields.language(rule);
+        if (!language.equals("eql")) {
+            throw new RuleFileException(where, onlyEql(language), null);
+        }
+        return RuleFields.read(rule, where);
+    }
+
+    private static String onlyEql(String language) {
+        return "its language is " + language + ", ncwatch runs EQL rules only";
     }
 
     private static void loadNdjson(Path file, List<Rule> rules, List<String> skipped) throws IOException {
@@ -126,8 +156,7 @@ public final class RuleFiles {
         if (language.equals("eql")) {
             rules.add(RuleFields.read(rule, where));
         } else {
-            skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\" skipped: its language is "
-                    + language + ", ncwatch runs EQL rules only");
+            skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\" skipped: " + onlyEql(language));
         }
     }
 

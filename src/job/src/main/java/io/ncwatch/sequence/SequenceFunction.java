@@ -1,6 +1,5 @@
 package io.ncwatch.sequence;
 
-import io.ncwatch.eql.EqlOptions;
 import io.ncwatch.eql.runtime.CompiledSequence;
 import io.ncwatch.eql.runtime.SequenceHit;
 import io.ncwatch.eql.runtime.SequenceMatch;
@@ -9,7 +8,9 @@ import io.ncwatch.eql.runtime.SequenceMember;
 import io.ncwatch.eql.runtime.SequenceState;
 import io.ncwatch.record.Detection;
 import io.ncwatch.record.MatchedSequence;
+import io.ncwatch.record.RuleUpdate;
 import io.ncwatch.record.SequenceEvent;
+import io.ncwatch.rules.LiveRules;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleSet;
 import io.ncwatch.rules.SequenceRule;
@@ -22,13 +23,15 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.State;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -41,35 +44,71 @@ import org.apache.flink.util.OutputTag;
  * {@link SequenceSettings#defaultHorizon} as its maxspan, so no state lives longer. A key whose matcher
  * is empty and that waits for no event has no state. Events behind the watermark go to {@link #LATE}.
  */
-public class SequenceFunction extends KeyedProcessFunction<String, SequenceEvent, Detection> {
+public class SequenceFunction extends KeyedBroadcastProcessFunction<String, SequenceEvent, RuleUpdate, Detection> {
     public static final OutputTag<SequenceEvent> LATE =
             new OutputTag<>("late-for-sequences", TypeInformation.of(SequenceEvent.class));
 
-    private final List<Rule> rules;
+    private static final MapStateDescriptor<Long, List<SequenceEvent>> WAITING = new MapStateDescriptor<>("waiting",
+            LongSerializer.INSTANCE, new ListSerializer<>(SequenceEventSerializer.INSTANCE));
+    private static final ValueStateDescriptor<SequenceState<SequenceEvent>> IN_FLIGHT =
+            new ValueStateDescriptor<>("in-flight", SequenceStateSerializer.INSTANCE);
+
+    private final LiveRules rules;
     private final SequenceSettings settings;
 
+    /** By rule id; null when the rules changed since they were last compiled. */
     private transient Map<String, CompiledSequence> sequences;
     /** Events not yet behind the watermark, by timestamp, in arrival order. */
     private transient MapState<Long, List<SequenceEvent>> waiting;
     private transient ValueState<SequenceState<SequenceEvent>> inFlight;
     private transient Counter matched;
 
-    /** @param rules the job's rules; only its sequences matter here */
-    public SequenceFunction(List<Rule> rules, SequenceSettings settings) {
-        this.rules = List.copyOf(rules);
+    /** @param rules the job's rules, as its rules topic changes them; only the sequences matter here */
+    public SequenceFunction(LiveRules rules, SequenceSettings settings) {
+        this.rules = rules;
         this.settings = settings;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        sequences = new HashMap<>();
-        for (SequenceRule rule : RuleSet.compile(rules, EqlOptions.ELASTICSEARCH).sequences()) {
-            sequences.put(rule.rule().ruleId(), bounded(rule.sequence(), settings.defaultHorizon()));
-        }
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting",
-                LongSerializer.INSTANCE, new ListSerializer<>(SequenceEventSerializer.INSTANCE)));
-        inFlight = getRuntimeContext().getState(new ValueStateDescriptor<>("in-flight", SequenceStateSerializer.INSTANCE));
+        waiting = getRuntimeContext().getMapState(WAITING);
+        inFlight = getRuntimeContext().getState(IN_FLIGHT);
         matched = getRuntimeContext().getMetricGroup().addGroup("ncwatch").counter("sequencesMatched");
+    }
+
+    /** The sequences of the rules in effect, by rule id, compiled again after the rules changed. */
+    private Map<String, CompiledSequence> sequences(ReadOnlyContext context) throws Exception {
+        if (sequences == null) {
+            List<Rule> current = rules.current(context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED));
+            sequences = new HashMap<>();
+            for (SequenceRule rule : RuleSet.compile(current, rules.eql()).sequences()) {
+                sequences.put(rule.rule().ruleId(), bounded(rule.sequence(), settings.defaultHorizon()));
+            }
+        }
+        return sequences;
+    }
+
+    /**
+     * Applies an update the decoder accepts too (it dead-letters the others): the state of the rule it
+     * replaces or removes goes, as its sequences belong to the rule's old version.
+     */
+    @Override
+    public void processBroadcastElement(RuleUpdate update, Context context, Collector<Detection> out) throws Exception {
+        if (rules.problem(update) != null) {
+            return;
+        }
+        LiveRules.apply(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED));
+        sequences = null;
+        release(context, WAITING, update.ruleId);
+        release(context, IN_FLIGHT, update.ruleId);
+    }
+
+    private static <S extends State> void release(Context context, StateDescriptor<S, ?> state, String ruleId) throws Exception {
+        context.applyToKeyedState(state, (key, ofKey) -> {
+            if (SequenceEvent.ruleIdOf(key).equals(ruleId)) {
+                ofKey.clear();
+            }
+        });
     }
 
     /** The sequence, with {@code horizon} as its maxspan when it has none. */
@@ -78,7 +117,7 @@ public class SequenceFunction extends KeyedProcessFunction<String, SequenceEvent
     }
 
     @Override
-    public void processElement(SequenceEvent event, Context context, Collector<Detection> out)
+    public void processElement(SequenceEvent event, ReadOnlyContext context, Collector<Detection> out)
             throws Exception {
         if (event.timestamp <= context.timerService().currentWatermark()) {
             context.output(LATE, event);
@@ -99,9 +138,10 @@ public class SequenceFunction extends KeyedProcessFunction<String, SequenceEvent
     public void onTimer(long timestamp, OnTimerContext context, Collector<Detection> out)
             throws Exception {
         String ruleId = SequenceEvent.ruleIdOf(context.getCurrentKey());
-        CompiledSequence sequence = sequences.get(ruleId);
+        CompiledSequence sequence = sequences(context).get(ruleId);
         if (sequence == null) {
-            // State restored from a savepoint of a job that had this rule: nothing can complete it now.
+            // State of a rule the job no longer has (restored from a savepoint of a job that had it, or
+            // events on their way when it was removed): nothing can complete it now.
             waiting.clear();
             inFlight.clear();
             return;

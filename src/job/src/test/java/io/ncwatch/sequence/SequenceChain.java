@@ -7,13 +7,14 @@ import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.Detection;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.record.RuleUpdate;
 import io.ncwatch.record.SequenceEvent;
+import io.ncwatch.rules.LiveRules;
 import io.ncwatch.rules.Rule;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
@@ -26,7 +27,7 @@ final class SequenceChain implements AutoCloseable {
     private final List<Rule> rules;
     private final SequenceSettings settings;
     private final OneInputStreamOperatorTestHarness<RawEvent, ?> decode;
-    private final KeyedOneInputStreamOperatorTestHarness<String, SequenceEvent, Detection> stage;
+    private final KeyedBroadcastOperatorTestHarness<String, SequenceEvent, RuleUpdate, Detection> stage;
     private long offset;
 
     SequenceChain(List<Rule> rules, SequenceSettings settings) throws Exception {
@@ -38,12 +39,14 @@ final class SequenceChain implements AutoCloseable {
         this.rules = rules;
         this.settings = settings;
         this.decode = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction(rules, EqlOptions.ELASTICSEARCH));
-        this.stage = KeyedHarness.keyed(new KeyedProcessOperator<>(new SequenceFunction(rules, settings)),
+        this.stage = KeyedHarness.withRuleUpdates(new SequenceFunction(new LiveRules(rules, EqlOptions.ELASTICSEARCH), settings),
                 event -> event.key, new HashMapStateBackend());
         if (restored != null) {
             stage.initializeState(restored);
         }
         stage.open();
+        // As in the job: rule updates do not hold event time back.
+        stage.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
     /** Decodes the events, in the order given, and hands what the decoder sends to the sequence stage on. */
@@ -55,6 +58,11 @@ final class SequenceChain implements AutoCloseable {
                 stage.processElement(event, event.timestamp);
             }
         }
+    }
+
+    /** Hands a rule update to the stage, as the rules topic would. */
+    void update(RuleUpdate update) throws Exception {
+        stage.processBroadcastElement(update, 0);
     }
 
     void watermark(long timestamp) throws Exception {
@@ -77,7 +85,7 @@ final class SequenceChain implements AutoCloseable {
     }
 
     int stateEntries() {
-        return stage.numKeyedStateEntries();
+        return KeyedHarness.keyedStateEntries(stage);
     }
 
     int timers() {

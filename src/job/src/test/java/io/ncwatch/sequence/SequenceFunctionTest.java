@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.Detection;
+import io.ncwatch.record.RuleUpdate;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.record.Stage;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,23 @@ class SequenceFunctionTest {
             chain.watermark(T0 + 120_000);
             assertThat(chain.detections()).isEmpty();
             assertThat(chain.stateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void aRuleRemovedOrReplacedByTheRulesTopicLeavesNoStateAndMatchesNoMore() throws Exception {
+        try (SequenceChain chain = chain(DOWNLOAD_THEN_RUN)) {
+            chain.send(exec("c1", 0, "curl"), exec("c1", 1_000, "chmod"), exec("c2", 1_000, "curl"));
+            chain.watermark(T0 + 1_000);
+            assertThat(chain.stateEntries()).as("sequences in flight").isPositive();
+
+            chain.update(new RuleUpdate("seq", null, "ncwatch.rules", 0, 0));
+
+            assertThat(chain.stateEntries()).as("state entries once the rule is removed").isZero();
+            chain.send(exec("c1", 2_000, "sh"));
+            chain.watermark(T0 + 120_000);
+            assertThat(chain.detections()).isEmpty();
+            assertThat(chain.timers()).as("timers once the rule is removed and they fired").isZero();
         }
     }
 

@@ -16,18 +16,35 @@ public final class KafkaSources {
     private KafkaSources() {}
 
     public static <T> KafkaSource<T> of(KafkaSettings kafka, String topic, KafkaRecordDeserializationSchema<T> records) {
-        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder();
-        kafka.clientProperties().forEach(builder::setProperty);
-        builder.setGroupId(kafka.groupId())
-                .setClientIdPrefix(kafka.groupId() + "-" + topic)
-                .setTopics(topic)
-                .setDeserializer(records)
-                .setProperty("isolation.level", "read_committed");
+        KafkaSourceBuilder<T> builder = builder(kafka, topic, records);
         if (kafka.bounded()) {
             builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
         } else {
             builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
         }
         return builder.build();
+    }
+
+    /**
+     * A source that reads the whole topic, whatever the group committed: for a compacted topic of state
+     * (the rules), which a job without a checkpoint must read from its start. Bounded, it ends at the
+     * offsets that exist when it starts.
+     */
+    public static <T> KafkaSource<T> fromEarliest(KafkaSettings kafka, String topic, KafkaRecordDeserializationSchema<T> records) {
+        KafkaSourceBuilder<T> builder = builder(kafka, topic, records).setStartingOffsets(OffsetsInitializer.earliest());
+        if (kafka.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private static <T> KafkaSourceBuilder<T> builder(KafkaSettings kafka, String topic, KafkaRecordDeserializationSchema<T> records) {
+        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder();
+        kafka.clientProperties().forEach(builder::setProperty);
+        return builder.setGroupId(kafka.groupId())
+                .setClientIdPrefix(kafka.groupId() + "-" + topic)
+                .setTopics(topic)
+                .setDeserializer(records)
+                .setProperty("isolation.level", "read_committed");
     }
 }

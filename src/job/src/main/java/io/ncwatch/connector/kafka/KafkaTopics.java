@@ -62,12 +62,18 @@ public final class KafkaTopics {
      */
     public static Set<String> ensure(Map<String, String> client, Collection<String> topics, Optional<Integer> partitions)
             throws InterruptedException {
+        return ensure(client, topics, partitions, Map.of());
+    }
+
+    /** As {@link #ensure(Map, Collection, Optional)}, the topics it creates with the topic {@code configs} given. */
+    public static Set<String> ensure(Map<String, String> client, Collection<String> topics, Optional<Integer> partitions,
+            Map<String, String> configs) throws InterruptedException {
         try (Admin admin = admin(client)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : new TreeSet<>(topics)) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, Optional.empty()));
+                    missing.add(new NewTopic(topic, partitions, Optional.empty()).configs(configs));
                 }
             }
             Set<String> created = new TreeSet<>();
