@@ -7,6 +7,7 @@ import io.ncwatch.record.RawEvent;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleSet;
+import io.ncwatch.rules.SequenceRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
  * per-container state, and an event that matched nothing then crosses the network without its bytes.
- * Most events are not judged at all: their raw bytes rule out every rule and sequence stage
- * ({@link EventDecoder}). Events with a {@code container.id} go on to the per-container stages, events that
+ * Most events are not judged at all: their raw bytes rule out every rule ({@link EventDecoder}) and sequence
+ * stage ({@link SequenceEvents}). Events with a {@code container.id} go on to the per-container stages, events that
  * matter to a sequence rule to {@link #SEQUENCE_EVENTS} (with or without a container); input that cannot be
  * decoded goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
@@ -77,7 +78,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
         eventsIn.inc();
         ContainerEvent event = new ContainerEvent();
-        boolean forSequences = sequenceEvents.mayMatter(raw);
+        List<SequenceRule> sequenceRules = sequenceEvents.candidates(raw.json);
+        boolean forSequences = !sequenceRules.isEmpty();
         DecodedEvent decodedEvent;
         try {
             decodedEvent = decoder.decode(raw.json, event, forSequences);
@@ -90,7 +92,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         }
         decoded.inc();
         if (forSequences) {
-            sequenceEvents.judge(raw, decodedEvent, event.eventId, step -> context.output(SEQUENCE_EVENTS, step),
+            sequenceEvents.judge(sequenceRules, raw, decodedEvent, event.eventId, step -> context.output(SEQUENCE_EVENTS, step),
                     (reason, detail) -> deadLetter(raw, reason, detail, context));
         }
         event.topic = raw.topic;

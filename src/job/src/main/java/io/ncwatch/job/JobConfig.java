@@ -140,14 +140,21 @@ public record JobConfig(
         }
     }
 
-    /** @param network empty string: the job reads no network events */
-    public record Topics(String process, String network, String alerts, String deadletter) {
+    /**
+     * @param network empty string: the job reads no network events
+     * @param audit empty string: the job reads no Kubernetes audit events
+     */
+    public record Topics(String process, String network, String audit, String alerts, String deadletter) {
         public static final ConfigOption<String> PROCESS = ConfigOptions.key("kafka.topics.process")
                 .stringType().defaultValue("ncwatch.process-events")
                 .withDescription("process events");
         public static final ConfigOption<String> NETWORK = ConfigOptions.key("kafka.topics.network")
                 .stringType().defaultValue("ncwatch.network-events")
                 .withDescription("network events; \"\" for none");
+        public static final ConfigOption<String> AUDIT = ConfigOptions.key("kafka.topics.audit")
+                .stringType().defaultValue("")
+                .withDescription("Kubernetes audit events (for sequence rules that join them, such as a token read"
+                        + " followed by an API request), e.g. ncwatch.audit-events; \"\" for none");
         public static final ConfigOption<String> ALERTS = ConfigOptions.key("kafka.topics.alerts")
                 .stringType().defaultValue("ncwatch.alerts")
                 .withDescription("alerts, transactional, keyed by alert id");
@@ -156,11 +163,12 @@ public record JobConfig(
                 .withDescription("rejected input, transactional");
 
         static List<ConfigOption<?>> options() {
-            return List.of(PROCESS, NETWORK, ALERTS, DEADLETTER);
+            return List.of(PROCESS, NETWORK, AUDIT, ALERTS, DEADLETTER);
         }
 
         static Topics from(ReadableConfig config) {
-            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(ALERTS), config.get(DEADLETTER));
+            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(AUDIT), config.get(ALERTS),
+                    config.get(DEADLETTER));
         }
     }
 
