@@ -10,6 +10,7 @@ import io.ncwatch.rules.RuleSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -39,6 +40,11 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     /** Reason of a dead letter whose field has a type ECS does not allow. */
     public static final String WRONG_TYPE = "WRONG_TYPE";
+    /**
+     * The accumulator of the events read since the job (re)started, all subtasks together: a client of a
+     * bounded run reads it to show how far it is.
+     */
+    public static final String EVENTS_IN = "ncwatch-events-in";
 
     private final List<Rule> rules;
     private final EqlOptions eql;
@@ -46,6 +52,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private transient EventDecoder decoder;
     private transient SequenceEvents sequenceEvents;
     private transient Counter eventsIn;
+    private transient LongCounter eventsInTotal;
     private transient Counter decoded;
     private transient Counter withoutContainerId;
     private transient Counter matched;
@@ -65,6 +72,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         sequenceEvents = new SequenceEvents(ruleSet);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
+        eventsInTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(EVENTS_IN, eventsInTotal);
         decoded = metrics.counter("eventsDecoded");
         withoutContainerId = metrics.counter("eventsWithoutContainerId");
         matched = metrics.counter("eventsMatched");
@@ -75,6 +84,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     @Override
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
         eventsIn.inc();
+        eventsInTotal.add(1);
         ContainerEvent event = new ContainerEvent();
         boolean forSequences = sequenceEvents.mayMatter(raw);
         DecodedEvent decodedEvent;
