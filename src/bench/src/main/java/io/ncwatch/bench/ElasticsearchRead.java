@@ -56,12 +56,7 @@ public final class ElasticsearchRead {
 
     /** Indexes {@code events} fleet events (seed 42, 1,000 containers); returns the first and last timestamps. */
     private static Instant[] index(ElasticsearchServer es, long events) throws Exception {
-        es.request("PUT", "/" + INDEX, """
-                {"settings": {"number_of_shards": 2, "number_of_replicas": 0},
-                 "mappings": {"dynamic_templates": [{"strings": {"match_mapping_type": "string",
-                     "mapping": {"type": "keyword", "ignore_above": 1024}}}],
-                   "properties": {"@timestamp": {"type": "date"}}}}
-                """);
+        es.createEventsIndex(INDEX);
         Instant[] range = {Instant.MAX, Instant.MIN};
         StringBuilder bulk = new StringBuilder();
         FleetOptions fleet = FleetOptions.builder().seed(42).containers(1000).events(events)

@@ -49,7 +49,7 @@ final class ElasticsearchHuntOptions {
     String url;
 
     @Mixin
-    HuntScopeOptions scope;
+    HuntScopeOptions range;
 
     @Option(names = "--job", paramLabel = "DIR", description = "with --es: the job folder whose rules and settings run (instead of --rule or --query)")
     Path job;
@@ -71,7 +71,7 @@ final class ElasticsearchHuntOptions {
     int hunt(CommandSpec spec, List<Rule> rules, String tiebreaker, PrintStream err) {
         HuntScope scope;
         try {
-            scope = this.scope.scope("--es", url, tiebreaker);
+            scope = range.scope("--es", url, tiebreaker);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -118,9 +118,7 @@ final class ElasticsearchHuntOptions {
                 result.get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException e) {
-                Object read = hunt.getAccumulators().get().get(DecodeFunction.EVENTS_IN);
-                err.println(progress.line(read instanceof Long documents ? documents : 0,
-                        Duration.ofNanos(System.nanoTime() - startNanos)));
+                err.println(progress.line(documentsRead(hunt), Duration.ofNanos(System.nanoTime() - startNanos)));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -128,6 +126,16 @@ final class ElasticsearchHuntOptions {
                 }
                 throw cause instanceof Exception failure ? failure : e;
             }
+        }
+    }
+
+    /** The documents the hunt has read, as far as its client knows; 0 while it cannot tell. */
+    private static long documentsRead(JobClient hunt) throws InterruptedException {
+        try {
+            return hunt.getAccumulators().get().get(DecodeFunction.EVENTS_IN) instanceof Long read ? read : 0;
+        } catch (ExecutionException e) {
+            // The job is between states (starting, restarting, finishing): the next line will tell.
+            return 0;
         }
     }
 

@@ -31,6 +31,7 @@ class RunFromElasticsearchIT {
 
     @Test
     void aRunOverAnIndexWritesTheGroundTruthToTheJobsOutputs(@TempDir Path out) throws IOException {
+        es.createEventsIndex(EVENTS_INDEX);
         List<String> events = Files.readAllLines(SAMPLES.resolve("fleet.jsonl"));
         StringBuilder bulk = new StringBuilder();
         Instant last = Instant.MIN;

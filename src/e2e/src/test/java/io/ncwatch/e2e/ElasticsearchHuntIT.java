@@ -146,12 +146,7 @@ class ElasticsearchHuntIT {
 
     /** Indexes the fleet's process and network events into one index of this test, with an ECS-ish mapping. */
     private static GenerationResult index() throws Exception {
-        ES.request("PUT", "/" + EVENTS_INDEX, """
-                {"settings": {"number_of_shards": 2, "number_of_replicas": 0},
-                 "mappings": {"dynamic_templates": [{"strings": {"match_mapping_type": "string",
-                     "mapping": {"type": "keyword", "ignore_above": 1024}}}],
-                   "properties": {"@timestamp": {"type": "date"}}}}
-                """);
+        ES.createEventsIndex(EVENTS_INDEX);
         StringBuilder bulk = new StringBuilder();
         GenerationResult generated = new FleetGenerator(FLEET).generate((kind, containerId, json) -> {
             Instant time = Instant.parse(JSON.readTree(json).get("@timestamp").asText());
