@@ -81,7 +81,8 @@ public final class RunCommand {
                 if (scope == null) {
                     NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
                 } else {
-                    List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(), notice -> System.err.println("ncwatch run: " + notice));
+                    List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(),
+                            notice -> System.err.println("ncwatch run: " + notice));
                     ElasticsearchHunt.run(config, rules, scope, LocalRun.flinkSettings(config));
                 }
                 System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -124,7 +125,8 @@ public final class RunCommand {
         JobConfig.Topics topics = config.kafka().topics();
         List<String> outputs = new ArrayList<>();
         if (config.outputs().elasticsearch()) {
-            outputs.add(config.elasticsearch().alertsIndex() + " at " + withoutCredentials(config.elasticsearch().connection().url()));
+            outputs.add(config.elasticsearch().alertsIndex() + " at "
+                    + withoutCredentials(config.elasticsearch().connection().url()));
         }
         if (config.outputs().kafka()) {
             outputs.add("Kafka topic " + topics.alerts());

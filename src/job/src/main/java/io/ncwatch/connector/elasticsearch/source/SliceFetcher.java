@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a reader's slices one after another, a page per {@link #fetch}: a search after the slice's
  * position in the reader's point in time (opened on its first search, reopened when it expired, closed
- * with the reader), paced to the reader's request rate and its share of the documents a second. A search that Elasticsearch refuses for now (429, 5xx)
- * or that finds no node is sent again after a backoff, from the same position; any other refusal, or
- * too many failures in a row, fails the reader, and the job resumes from its last checkpoint.
+ * with the reader), paced to the reader's request rate and to its share of the documents a second. A
+ * search that Elasticsearch refuses for now (429, 5xx) or that finds no node is sent again after a
+ * backoff, from the same position; any other refusal, or too many failures in a row, fails the reader,
+ * and the job resumes from its last checkpoint.
  */
 final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(SliceFetcher.class);
