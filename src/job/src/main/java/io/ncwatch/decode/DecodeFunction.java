@@ -72,8 +72,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         sequenceEvents = new SequenceEvents(ruleSet);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
-        eventsInTotal = new LongCounter();
-        getRuntimeContext().addAccumulator(EVENTS_IN, eventsInTotal);
+        // Gets the one of this context when it has it: a test harness opens the function twice.
+        eventsInTotal = getRuntimeContext().getLongCounter(EVENTS_IN);
         decoded = metrics.counter("eventsDecoded");
         withoutContainerId = metrics.counter("eventsWithoutContainerId");
         matched = metrics.counter("eventsMatched");
