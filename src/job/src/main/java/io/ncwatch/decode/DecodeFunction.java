@@ -11,6 +11,7 @@ import io.ncwatch.rules.SequenceRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -40,6 +41,11 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     /** Reason of a dead letter whose field has a type ECS does not allow. */
     public static final String WRONG_TYPE = "WRONG_TYPE";
+    /**
+     * The accumulator of the events read since the job (re)started, all subtasks together: a client of a
+     * bounded run reads it to show how far it is.
+     */
+    public static final String EVENTS_IN = "ncwatch-events-in";
 
     private final List<Rule> rules;
     private final EqlOptions eql;
@@ -47,6 +53,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private transient EventDecoder decoder;
     private transient SequenceEvents sequenceEvents;
     private transient Counter eventsIn;
+    private transient LongCounter eventsInTotal;
     private transient Counter decoded;
     private transient Counter withoutContainerId;
     private transient Counter matched;
@@ -67,6 +74,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
         sequenceEvents = new SequenceEvents(ruleSet);
         MetricGroup metrics = operator.addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
+        // Gets the one of this context when it has it: a test harness opens the function twice.
+        eventsInTotal = getRuntimeContext().getLongCounter(EVENTS_IN);
         decoded = metrics.counter("eventsDecoded");
         withoutContainerId = metrics.counter("eventsWithoutContainerId");
         matched = metrics.counter("eventsMatched");
@@ -77,6 +86,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     @Override
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
         eventsIn.inc();
+        eventsInTotal.add(1);
         ContainerEvent event = new ContainerEvent();
         List<SequenceRule> sequenceRules = sequenceEvents.candidates(raw.json);
         boolean forSequences = !sequenceRules.isEmpty();

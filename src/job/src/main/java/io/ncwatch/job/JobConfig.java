@@ -173,21 +173,32 @@ public record JobConfig(
     }
 
     /**
-     * @param connection where the sink writes and how it authenticates
+     * @param connection where the sink writes and how it authenticates; a hunt reads with the same credentials and trust
      * @param namespace alerts go to {@code logs-ncwatch.alerts-<namespace>}, dead letters to
      *     {@code logs-ncwatch.deadletter-<namespace>}
+     * @param sourceThrottle the most documents a second a hunt over Elasticsearch reads, all readers together
      */
-    public record Elasticsearch(ElasticsearchSettings connection, String namespace) {
+    public record Elasticsearch(ElasticsearchSettings connection, String namespace, int sourceThrottle) {
         public static final ConfigOption<String> NAMESPACE = ConfigOptions.key("elasticsearch.namespace")
                 .stringType().defaultValue("default")
                 .withDescription("alerts to logs-ncwatch.alerts-<ns>, dead letters to logs-ncwatch.deadletter-<ns>");
+        public static final ConfigOption<Integer> SOURCE_THROTTLE = ConfigOptions.key("elasticsearch.source.throttle")
+                .intType().defaultValue(10_000)
+                .withDescription("hunts over Elasticsearch (hunt --es, run --from-es): the most documents read a second,"
+                        + " all readers together (each also sends at most 10 searches a second)");
+
+        public Elasticsearch {
+            if (sourceThrottle < 1) {
+                throw new IllegalArgumentException(SOURCE_THROTTLE.key() + " must be positive, got " + sourceThrottle);
+            }
+        }
 
         static List<ConfigOption<?>> options() {
-            return concat(ElasticsearchSettings.options(), List.of(NAMESPACE));
+            return concat(ElasticsearchSettings.options(), List.of(NAMESPACE, SOURCE_THROTTLE));
         }
 
         static Elasticsearch from(ReadableConfig config) {
-            return new Elasticsearch(ElasticsearchSettings.from(config), config.get(NAMESPACE));
+            return new Elasticsearch(ElasticsearchSettings.from(config), config.get(NAMESPACE), config.get(SOURCE_THROTTLE));
         }
 
         public String alertsIndex() {
