@@ -16,7 +16,8 @@ import java.util.Set;
  * The rule sets of the rule-count curve: the seed rule alone (the job as shipped); the seed rule and
  * sixteen single-event container rules written for the benchmark ({@code rules.ndjson} beside this
  * class); and the seed rule with every single-event rule of a folder the user names (Elastic's rules
- * are read from where they are, never copied into the project).
+ * are read from where they are, never copied into the project). And the seed rule with sequence rules
+ * written for the benchmark ({@code sequence-rules.ndjson}).
  */
 final class BenchRules {
     static final String SEED_RULE_ID = "a52a9439-d52c-401c-be37-2785235c6547";
@@ -30,12 +31,26 @@ final class BenchRules {
     /** The seed rule and the benchmark's sixteen. */
     static List<Rule> seventeen() {
         List<Rule> rules = new ArrayList<>(seed());
+        rules.addAll(resource("rules.ndjson"));
+        return singleEvent(rules);
+    }
+
+    /**
+     * The seed rule and the first {@code count} of the benchmark's nine sequence rules
+     * ({@code sequence-rules.ndjson}: container sequences of our own, every stage with needles).
+     */
+    static List<Rule> seedAndSequences(int count) {
+        List<Rule> rules = new ArrayList<>(seed());
+        rules.addAll(resource("sequence-rules.ndjson").subList(0, count));
+        return rules;
+    }
+
+    private static List<Rule> resource(String name) {
         try {
-            rules.addAll(RuleFiles.load(Path.of(BenchRules.class.getResource("rules.ndjson").toURI())).rules());
+            return RuleFiles.load(Path.of(BenchRules.class.getResource(name).toURI())).rules();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return singleEvent(rules);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ncwatch.cli;
 
 import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
+import io.ncwatch.decode.DecodeFunction;
 import io.ncwatch.job.CommandLineStyle;
 import io.ncwatch.job.ElasticsearchHunt;
 import io.ncwatch.job.HuntScope;
@@ -12,13 +13,22 @@ import io.ncwatch.rules.Rule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.client.JobExecutionException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,28 +41,21 @@ import picocli.CommandLine.ParameterException;
 final class ElasticsearchHuntOptions {
     private static final int RAN = 0;
     private static final int FAILED = 1;
+    /** How often a hunt prints its progress. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     @Option(names = "--es", paramLabel = "URL", description = {"hunt over the documents of this Elasticsearch"
             + " instead of a file (credentials and TLS: the elasticsearch.* settings of --job)"})
     String url;
 
-    @Option(names = "--index", paramLabel = "PATTERN", description = "with --es: the index, data stream or pattern, e.g. logs-cloud_defend.process-*")
-    String index;
-
-    @Option(names = "--from", paramLabel = "TIME", description = "with --es: the first @timestamp read, ISO-8601 (2026-01-01T00:00:00Z)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "with --es: the end of the range, not included (default: now)")
-    String to;
+    @Mixin
+    HuntScopeOptions range;
 
     @Option(names = "--job", paramLabel = "DIR", description = "with --es: the job folder whose rules and settings run (instead of --rule or --query)")
     Path job;
 
     @Option(names = "--alerts", description = "with --es: write the alerts to the alerts data stream too, with the live job's ids")
     boolean alerts;
-
-    @Option(names = "--slices", paramLabel = "N", description = "with --es: time slices the readers share (default ${DEFAULT-VALUE})")
-    int slices = 8;
 
     boolean requested() {
         return url != null;
@@ -66,16 +69,9 @@ final class ElasticsearchHuntOptions {
      *     those of one timestamp; null: {@code event.id}
      */
     int hunt(CommandSpec spec, List<Rule> rules, String tiebreaker, PrintStream err) {
-        if (index == null || from == null) {
-            throw new ParameterException(spec.commandLine(), "--es needs --index PATTERN and --from TIME");
-        }
         HuntScope scope;
         try {
-            scope = new HuntScope(index, Instant.parse(from), to == null ? Instant.now() : Instant.parse(to),
-                    tiebreaker == null ? HuntScope.EVENT_ID : tiebreaker, slices);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--from and --to take ISO-8601 times such as"
-                    + " 2026-01-01T00:00:00Z, got " + e.getParsedString());
+            scope = range.scope("--es", url, tiebreaker);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -90,10 +86,14 @@ final class ElasticsearchHuntOptions {
         }
         try {
             long total = ElasticsearchHunt.count(config, hunted, scope);
-            err.printf(Locale.ROOT, "ncwatch hunt: %,d documents in %s from %s to %s; alerts to stdout%s%n", total, index,
+            err.printf(Locale.ROOT, "ncwatch hunt: %,d documents in %s from %s to %s; alerts to stdout%s%n", total, scope.index(),
                     scope.from(), scope.to(), alerts ? " and " + config.elasticsearch().alertsIndex() : "");
             long start = System.nanoTime();
-            ElasticsearchHunt.run(config, hunted, scope, LocalRun.flinkSettings(config));
+            Configuration flink = LocalRun.flinkSettings(config);
+            // Accumulators reach the client with the TaskManager's heartbeats: often enough for the progress line.
+            flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
+            JobClient hunt = ElasticsearchHunt.start(config, hunted, scope, flink);
+            awaitEnd(hunt, new HuntProgress(total), start, err);
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf(Locale.ROOT, "ncwatch hunt: read in %.1f s (%,.0f documents/s)%n", seconds, total / seconds);
             return RAN;
@@ -106,6 +106,36 @@ final class ElasticsearchHuntOptions {
         } catch (Exception e) {
             err.println("ncwatch hunt: the hunt failed: " + e);
             return FAILED;
+        }
+    }
+
+    /** Prints a progress line every {@link #PROGRESS_INTERVAL} until the hunt ends; throws its failure. */
+    private static void awaitEnd(JobClient hunt, HuntProgress progress, long startNanos, PrintStream err)
+            throws Exception {
+        CompletableFuture<JobExecutionResult> result = hunt.getJobExecutionResult();
+        while (true) {
+            try {
+                result.get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                err.println(progress.line(documentsRead(hunt), Duration.ofNanos(System.nanoTime() - startNanos)));
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                throw cause instanceof Exception failure ? failure : e;
+            }
+        }
+    }
+
+    /** The documents the hunt has read, as far as its client knows; 0 while it cannot tell. */
+    private static long documentsRead(JobClient hunt) throws InterruptedException {
+        try {
+            return hunt.getAccumulators().get().get(DecodeFunction.EVENTS_IN) instanceof Long read ? read : 0;
+        } catch (ExecutionException e) {
+            // The job is between states (starting, restarting, finishing): the next line will tell.
+            return 0;
         }
     }
 

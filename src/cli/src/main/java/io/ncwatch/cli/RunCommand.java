@@ -3,12 +3,16 @@ package io.ncwatch.cli;
 import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.job.CommandLineStyle;
+import io.ncwatch.job.ElasticsearchHunt;
+import io.ncwatch.job.HuntScope;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.JobFailure;
 import io.ncwatch.job.JobOptions;
+import io.ncwatch.job.JobRules;
 import io.ncwatch.job.LocalRun;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.job.SampleRun;
+import io.ncwatch.rules.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +34,28 @@ public final class RunCommand {
     private RunCommand() {}
 
     static CommandSpec spec() {
-        return JobOptions.command("run", "ncwatch run [--job DIR] [options]", RunCommand::run,
+        FromElasticsearchOptions history = new FromElasticsearchOptions();
+        CommandSpec spec = JobOptions.command("run",
+                "ncwatch run [--job DIR] [--from-es URL --index PATTERN --from TIME [--to TIME]] [options]",
+                options -> run(options, history),
                 "run the detection job: over the bundled samples, or --kafka HOST:PORT --es URL",
-                "With neither --kafka nor --es, the job runs in this process over DIR/samples/*.jsonl and prints"
-                        + " the alerts; else against those services.");
+                "With neither --kafka, --es nor --from-es, the job runs in this process over DIR/samples/*.jsonl and"
+                        + " prints the alerts; else against those services. With --from-es, the events are the"
+                        + " documents of an index in a time range, and the run ends when they are read.");
+        spec.addMixin("from-es", CommandSpec.forAnnotatedObject(history));
+        return spec;
     }
 
-    private static int run(JobOptions options) throws Exception {
+    private static int run(JobOptions options, FromElasticsearchOptions history) throws Exception {
         Path jobDirectory = options.jobDirectory() != null ? options.jobDirectory() : defaultJob();
-        boolean services = options.overrides().containsKey(KafkaSettings.BOOTSTRAP_SERVERS.key())
+        HuntScope scope;
+        try {
+            scope = history.scope();
+        } catch (IllegalArgumentException e) {
+            System.err.println("ncwatch run: " + e.getMessage());
+            return CommandLineStyle.USAGE;
+        }
+        boolean services = scope != null || options.overrides().containsKey(KafkaSettings.BOOTSTRAP_SERVERS.key())
                 || options.overrides().containsKey(ElasticsearchSettings.URL.key());
         Map<String, String> overrides = new LinkedHashMap<>();
         if (!services) {
@@ -59,9 +76,15 @@ public final class RunCommand {
         }
         try {
             if (services) {
-                System.err.println("ncwatch run: " + describe(config));
+                System.err.println("ncwatch run: " + (scope == null ? describe(config) : describe(config, scope)));
                 long start = System.nanoTime();
-                NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
+                if (scope == null) {
+                    NcwatchJob.runJob(config, LocalRun.flinkSettings(config));
+                } else {
+                    List<Rule> rules = JobRules.load(config.ruleFiles(), config.eql(),
+                            notice -> System.err.println("ncwatch run: " + notice));
+                    ElasticsearchHunt.run(config, rules, scope, LocalRun.flinkSettings(config));
+                }
                 System.err.printf(Locale.ROOT, "ncwatch run: finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
             } else {
                 SampleRun.run(config, jobDirectory.resolve("samples"));
@@ -82,10 +105,28 @@ public final class RunCommand {
     static String describe(JobConfig config) {
         JobConfig.Kafka kafka = config.kafka();
         JobConfig.Topics topics = kafka.topics();
+        return "reading " + topics.process() + (topics.network().isEmpty() ? "" : " and " + topics.network())
+                + " at " + kafka.bootstrapServers()
+                + (kafka.bounded() ? " up to their current end" : " until stopped")
+                + "; alerts to " + outputs(config);
+    }
+
+    /** What a run over Elasticsearch reads and where its alerts go, in one line; no credentials. */
+    static String describe(JobConfig config, HuntScope scope) {
+        return "reading " + scope.index() + " at " + withoutCredentials(scope.url()) + " from " + scope.from()
+                + " to " + scope.to() + "; alerts to " + outputs(config);
+    }
+
+    private static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@]*@", "//");
+    }
+
+    private static String outputs(JobConfig config) {
+        JobConfig.Topics topics = config.kafka().topics();
         List<String> outputs = new ArrayList<>();
         if (config.outputs().elasticsearch()) {
             outputs.add(config.elasticsearch().alertsIndex() + " at "
-                    + config.elasticsearch().connection().url().replaceAll("//[^/@]*@", "//"));
+                    + withoutCredentials(config.elasticsearch().connection().url()));
         }
         if (config.outputs().kafka()) {
             outputs.add("Kafka topic " + topics.alerts());
@@ -96,10 +137,7 @@ public final class RunCommand {
         if (config.outputs().file() != null) {
             outputs.add(config.outputs().file());
         }
-        return "reading " + topics.process() + (topics.network().isEmpty() ? "" : " and " + topics.network())
-                + " at " + kafka.bootstrapServers()
-                + (kafka.bounded() ? " up to their current end" : " until stopped")
-                + "; alerts to " + (outputs.isEmpty() ? "nowhere" : String.join(", ", outputs));
+        return outputs.isEmpty() ? "nowhere" : String.join(", ", outputs);
     }
 
     /** The flagship job of the checkout that {@code bin/ncwatch} runs from, else of the working directory. */

@@ -12,10 +12,12 @@ import io.ncwatch.job.BoundedRunSettings;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.NcwatchJob;
 import io.ncwatch.record.RawEvent;
+import io.ncwatch.testing.Await;
 import io.ncwatch.testing.ElasticsearchServer;
 import io.ncwatch.testing.KafkaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,6 +198,17 @@ final class FaultRun {
         return truth.stream()
                 .map(ExpectedAlert::alertId)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Waits until every one of {@code expected} is in Elasticsearch and on the alerts topic; past
+     * {@code limit}, fails with what each holds of them.
+     */
+    void awaitEveryAlert(Set<String> expected, Duration limit) {
+        Await.until("every alert is in Elasticsearch and on Kafka", limit,
+                () -> alertsInElasticsearch().keySet().containsAll(expected) && alertsInKafka().keySet().containsAll(expected),
+                () -> AlertTally.of("Elasticsearch", expected, alertsInElasticsearch()) + "; "
+                        + AlertTally.of("Kafka read_committed", expected, alertsInKafka()));
     }
 
     /** Alert id to the number of documents with that id in this run's alerts data stream. */

@@ -67,10 +67,7 @@ class KafkaRestartIT {
             expected.addAll(FaultRun.expectedAlertIds(after.truth()));
             expected.addAll(FaultRun.expectedAlertIds(run.produceQuietTraffic(FleetOptions.DEFAULT_START.plus(Duration.ofHours(3))).truth()));
 
-            Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(4),
-                    () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected),
-                    () -> AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch()) + "; "
-                            + AlertTally.of("Kafka read_committed", expected, run.alertsInKafka()));
+            run.awaitEveryAlert(expected, Duration.ofMinutes(4));
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             AlertTally elasticsearch = AlertTally.of("Elasticsearch", expected, run.alertsInElasticsearch());
             AlertTally kafka = AlertTally.of("Kafka read_committed", expected, run.alertsInKafka());

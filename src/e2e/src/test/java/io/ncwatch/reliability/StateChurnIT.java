@@ -111,8 +111,7 @@ class StateChurnIT {
             expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + "-conn", Stage.CONNECTION));
             expected.add(AlertId.of(ExpectedAlert.SEED_RULE_ID, "event.id:churn-" + i + "-sh", Stage.SHELL));
         }
-        Await.until("every alert is in Elasticsearch and on Kafka", Duration.ofMinutes(2),
-                () -> run.alertsInElasticsearch().keySet().containsAll(expected) && run.alertsInKafka().keySet().containsAll(expected));
+        run.awaitEveryAlert(expected, Duration.ofMinutes(2));
         JsonNode after = checkpoints.completedAfter(System.currentTimeMillis());
         long peak = checkpoints.largest;
         job.cancel().get();

@@ -31,6 +31,13 @@ public final class AlertDocument {
     static final List<String> CONNECTION_GROUPS =
             List.of("process", "container", "orchestrator", "host", "cloud", "source", "destination");
 
+    /**
+     * Every field of a source event that a single-event or correlated alert reads: the groups it copies
+     * and the fields of its {@code related.*} and {@code message}. A sequence's alert carries its events whole.
+     */
+    public static final List<String> SOURCE_FIELDS = List.of("process", "container", "orchestrator", "host", "cloud",
+            "source", "destination", "user.name", "event.action");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

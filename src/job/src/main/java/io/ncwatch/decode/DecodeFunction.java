@@ -17,8 +17,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw events and judges them by the single-event rules, before the shuffle: the rules read no
  * per-container state, and an event that matched nothing then crosses the network without its bytes.
- * Most events are not judged at all: their raw bytes rule out every rule and sequence stage
- * ({@link EventDecoder}). Events with a {@code container.id} go on to the per-container stages, events that
+ * Most events are not judged at all: their raw bytes rule out every rule ({@link EventDecoder}) and sequence
+ * stage ({@link SequenceEvents}). Events with a {@code container.id} go on to the per-container stages, events that
  * matter to a sequence rule to {@link #SEQUENCE_EVENTS} (with or without a container); input that cannot be
  * decoded goes to {@link #DEAD_LETTERS} with its reason; never an exception for bad input.
  */
@@ -35,6 +35,11 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     /** Reason of a dead letter whose field has a type ECS does not allow. */
     public static final String WRONG_TYPE = "WRONG_TYPE";
+    /**
+     * The accumulator of the events read since the job (re)started, all subtasks together: a client of a
+     * bounded run reads it to show how far it is.
+     */
+    public static final String EVENTS_IN = "ncwatch-events-in";
 
     private final List<Rule> rules;
     private final EqlOptions eql;
@@ -49,7 +54,7 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        step = new DecodeStep(getRuntimeContext().getMetricGroup());
+        step = new DecodeStep(getRuntimeContext());
         step.use(RuleSet.compile(rules, eql));
     }
 

@@ -4,9 +4,13 @@ import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.DeadLetter;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.rules.RuleSet;
+import io.ncwatch.rules.SequenceRule;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
@@ -30,6 +34,7 @@ final class DecodeStep {
     record Output(Collector<ContainerEvent> contained, SideOutputs sides, LongSupplier now) {}
 
     private final Counter eventsIn;
+    private final LongCounter eventsInTotal;
     private final Counter decoded;
     private final Counter withoutContainerId;
     private final Counter matched;
@@ -40,9 +45,12 @@ final class DecodeStep {
     private EventDecoder decoder;
     private SequenceEvents sequenceEvents;
 
-    DecodeStep(MetricGroup operator) {
+    DecodeStep(RuntimeContext context) {
+        MetricGroup operator = context.getMetricGroup();
         MetricGroup metrics = operator.addGroup("ncwatch");
         eventsIn = metrics.counter("eventsIn");
+        // Gets the one of this context when it has it: a test harness opens the function twice.
+        eventsInTotal = context.getLongCounter(DecodeFunction.EVENTS_IN);
         decoded = metrics.counter("eventsDecoded");
         withoutContainerId = metrics.counter("eventsWithoutContainerId");
         matched = metrics.counter("eventsMatched");
@@ -58,8 +66,10 @@ final class DecodeStep {
 
     void process(RawEvent raw, Output out) {
         eventsIn.inc();
+        eventsInTotal.add(1);
         ContainerEvent event = new ContainerEvent();
-        boolean forSequences = sequenceEvents.mayMatter(raw);
+        List<SequenceRule> sequenceRules = sequenceEvents.candidates(raw.json);
+        boolean forSequences = !sequenceRules.isEmpty();
         DecodedEvent decodedEvent;
         try {
             decodedEvent = decoder.decode(raw.json, event, forSequences);
@@ -72,7 +82,7 @@ final class DecodeStep {
         }
         decoded.inc();
         if (forSequences) {
-            sequenceEvents.judge(raw, decodedEvent, event.eventId, step -> out.sides().output(DecodeFunction.SEQUENCE_EVENTS, step),
+            sequenceEvents.judge(sequenceRules, raw, decodedEvent, event.eventId, step -> out.sides().output(DecodeFunction.SEQUENCE_EVENTS, step),
                     (reason, detail) -> deadLetter(DeadLetter.of(raw, reason, detail, out.now().getAsLong()), out));
         }
         event.topic = raw.topic;

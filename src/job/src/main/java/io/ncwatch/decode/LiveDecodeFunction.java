@@ -29,7 +29,7 @@ public class LiveDecodeFunction extends BroadcastProcessFunction<RawEvent, RuleU
 
     @Override
     public void open(OpenContext openContext) {
-        step = new DecodeStep(getRuntimeContext().getMetricGroup());
+        step = new DecodeStep(getRuntimeContext());
         // Restored broadcast state is readable only once elements arrive.
         changed = true;
     }

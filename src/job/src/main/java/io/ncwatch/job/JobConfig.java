@@ -142,15 +142,20 @@ public record JobConfig(
 
     /**
      * @param network empty string: the job reads no network events
+     * @param audit empty string: the job reads no Kubernetes audit events
      * @param rules empty string: the job runs the rules of its files, unchanged
      */
-    public record Topics(String process, String network, String alerts, String deadletter, String rules) {
+    public record Topics(String process, String network, String audit, String alerts, String deadletter, String rules) {
         public static final ConfigOption<String> PROCESS = ConfigOptions.key("kafka.topics.process")
                 .stringType().defaultValue("ncwatch.process-events")
                 .withDescription("process events");
         public static final ConfigOption<String> NETWORK = ConfigOptions.key("kafka.topics.network")
                 .stringType().defaultValue("ncwatch.network-events")
                 .withDescription("network events; \"\" for none");
+        public static final ConfigOption<String> AUDIT = ConfigOptions.key("kafka.topics.audit")
+                .stringType().defaultValue("")
+                .withDescription("Kubernetes audit events (for sequence rules that join them, such as a token read"
+                        + " followed by an API request), e.g. ncwatch.audit-events; \"\" for none");
         public static final ConfigOption<String> ALERTS = ConfigOptions.key("kafka.topics.alerts")
                 .stringType().defaultValue("ncwatch.alerts")
                 .withDescription("alerts, transactional, keyed by alert id");
@@ -164,31 +169,42 @@ public record JobConfig(
                         + " compacted when missing; \"\" for none: the rules of the files only");
 
         static List<ConfigOption<?>> options() {
-            return List.of(PROCESS, NETWORK, ALERTS, DEADLETTER, RULES);
+            return List.of(PROCESS, NETWORK, AUDIT, ALERTS, DEADLETTER, RULES);
         }
 
         static Topics from(ReadableConfig config) {
-            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(ALERTS), config.get(DEADLETTER),
-                    config.get(RULES));
+            return new Topics(config.get(PROCESS), config.get(NETWORK), config.get(AUDIT), config.get(ALERTS),
+                    config.get(DEADLETTER), config.get(RULES));
         }
     }
 
     /**
-     * @param connection where the sink writes and how it authenticates
+     * @param connection where the sink writes and how it authenticates; a hunt reads with the same credentials and trust
      * @param namespace alerts go to {@code logs-ncwatch.alerts-<namespace>}, dead letters to
      *     {@code logs-ncwatch.deadletter-<namespace>}
+     * @param sourceThrottle the most documents a second a hunt over Elasticsearch reads, all readers together
      */
-    public record Elasticsearch(ElasticsearchSettings connection, String namespace) {
+    public record Elasticsearch(ElasticsearchSettings connection, String namespace, int sourceThrottle) {
         public static final ConfigOption<String> NAMESPACE = ConfigOptions.key("elasticsearch.namespace")
                 .stringType().defaultValue("default")
                 .withDescription("alerts to logs-ncwatch.alerts-<ns>, dead letters to logs-ncwatch.deadletter-<ns>");
+        public static final ConfigOption<Integer> SOURCE_THROTTLE = ConfigOptions.key("elasticsearch.source.throttle")
+                .intType().defaultValue(10_000)
+                .withDescription("hunts over Elasticsearch (hunt --es, run --from-es): the most documents read a second,"
+                        + " all readers together (each also sends at most 10 searches a second)");
+
+        public Elasticsearch {
+            if (sourceThrottle < 1) {
+                throw new IllegalArgumentException(SOURCE_THROTTLE.key() + " must be positive, got " + sourceThrottle);
+            }
+        }
 
         static List<ConfigOption<?>> options() {
-            return concat(ElasticsearchSettings.options(), List.of(NAMESPACE));
+            return concat(ElasticsearchSettings.options(), List.of(NAMESPACE, SOURCE_THROTTLE));
         }
 
         static Elasticsearch from(ReadableConfig config) {
-            return new Elasticsearch(ElasticsearchSettings.from(config), config.get(NAMESPACE));
+            return new Elasticsearch(ElasticsearchSettings.from(config), config.get(NAMESPACE), config.get(SOURCE_THROTTLE));
         }
 
         public String alertsIndex() {

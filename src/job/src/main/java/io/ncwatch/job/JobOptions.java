@@ -36,6 +36,7 @@ public record JobOptions(Path jobDirectory, Map<String, String> overrides) {
             new SettingOption("--kafka", "HOST:PORT", KafkaSettings.BOOTSTRAP_SERVERS),
             new SettingOption("--process-topic", "TOPIC", JobConfig.Topics.PROCESS),
             new SettingOption("--network-topic", "TOPIC", JobConfig.Topics.NETWORK),
+            new SettingOption("--audit-topic", "TOPIC", JobConfig.Topics.AUDIT),
             new SettingOption("--alerts-topic", "TOPIC", JobConfig.Topics.ALERTS),
             new SettingOption("--deadletter-topic", "TOPIC", JobConfig.Topics.DEADLETTER),
             new SettingOption("--group-id", "ID", KafkaSettings.GROUP_ID),

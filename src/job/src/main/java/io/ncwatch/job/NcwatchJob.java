@@ -107,16 +107,13 @@ public final class NcwatchJob {
                 KafkaTopics.ensure(kafka, List.of(topics.rules()), Optional.of(1), Map.of("cleanup.policy", "compact"));
             }
         }
-        KafkaTopics.requireAccess(kafka, nonEmpty(topics.process(), topics.network(), topics.rules()),
+        KafkaTopics.requireAccess(kafka, nonEmpty(topics.process(), topics.network(), topics.audit(), topics.rules()),
                 config.outputs().kafka() ? List.of(topics.alerts(), topics.deadletter()) : List.of());
         ServiceSinks sinks = ServiceSinks.prepare(config);
         StreamExecutionEnvironment env = environment(config, flink);
-        DataStream<RawEvent> events = read(env, KafkaSources.of(config.kafka().connection(), topics.process(), new RawEventDeserializer()), "source-process",
-                config.eventTime());
-        if (!topics.network().isEmpty()) {
-            events = events.union(read(env, KafkaSources.of(config.kafka().connection(), topics.network(), new RawEventDeserializer()), "source-network",
-                    config.eventTime()));
-        }
+        DataStream<RawEvent> events = readTopic(env, config, topics.process(), "source-process");
+        events = withTopic(events, config, topics.network(), "source-network");
+        events = withTopic(events, config, topics.audit(), "source-audit");
         if (topics.rules().isEmpty()) {
             defineWorkflow(config, rules, rawEvents.apply(events), sinks);
         } else {
@@ -128,6 +125,17 @@ public final class NcwatchJob {
             defineWorkflow(config, rules, rawEvents.apply(events), ruleUpdates, sinks);
         }
         return env;
+    }
+
+    /** The events of {@code topic}, read by a Kafka source whose uid is {@code uid}. */
+    private static DataStream<RawEvent> readTopic(StreamExecutionEnvironment env, JobConfig config, String topic, String uid) {
+        return read(env, KafkaSources.of(config.kafka().connection(), topic, new RawEventDeserializer()), uid,
+                config.eventTime());
+    }
+
+    /** {@code events} and those of {@code topic} (read as {@link #readTopic}); {@code events} alone when topic is "" (none). */
+    private static DataStream<RawEvent> withTopic(DataStream<RawEvent> events, JobConfig config, String topic, String uid) {
+        return topic.isEmpty() ? events : events.union(readTopic(events.getExecutionEnvironment(), config, topic, uid));
     }
 
     /**
@@ -153,10 +161,10 @@ public final class NcwatchJob {
 
     private static List<String> topicsOf(JobConfig config) {
         JobConfig.Topics topics = config.kafka().topics();
-        return nonEmpty(topics.process(), topics.network(), topics.alerts(), topics.deadletter());
+        return nonEmpty(topics.process(), topics.network(), topics.audit(), topics.alerts(), topics.deadletter());
     }
 
-    /** The topics named: an empty name means none (a job without network events). */
+    /** The topics named: an empty name means none (a job without network or audit events). */
     private static List<String> nonEmpty(String... topics) {
         return Stream.of(topics).filter(topic -> !topic.isEmpty()).toList();
     }

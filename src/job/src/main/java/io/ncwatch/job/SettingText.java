@@ -31,6 +31,9 @@ final class SettingText {
         if (value instanceof List<?> list) {
             return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
+        if ("".equals(value)) {
+            return "\"\"";
+        }
         return String.valueOf(value);
     }
 }

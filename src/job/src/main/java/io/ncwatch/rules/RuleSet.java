@@ -137,14 +137,6 @@ public final class RuleSet {
         return union(compiled.stream().map(rule -> rule.query().requiredText()).toList());
     }
 
-    /**
-     * Texts of which every event that matches a stage or the {@code until} of a sequence rule contains
-     * one; empty when some sequence has no such set.
-     */
-    public List<Needle> sequenceRequiredText() {
-        return union(sequences.stream().map(rule -> rule.sequence().requiredText()).toList());
-    }
-
     /** All the needles, or none when one of the sets is empty (unknown). */
     private static List<Needle> union(List<List<Needle>> sets) {
         Set<Needle> needles = new LinkedHashSet<>();

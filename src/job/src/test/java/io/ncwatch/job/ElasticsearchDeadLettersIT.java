@@ -42,7 +42,8 @@ class ElasticsearchDeadLettersIT {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.fromData(documents, TypeInformation.of(EsDocument.class))
-                .sinkTo(ServiceSinks.elasticsearch(new JobConfig.Elasticsearch(ElasticsearchSettings.of(elasticsearch.url()), namespace), null));
+                .sinkTo(ServiceSinks.elasticsearch(new JobConfig.Elasticsearch(ElasticsearchSettings.of(elasticsearch.url()), namespace,
+                        JobConfig.Elasticsearch.SOURCE_THROTTLE.defaultValue()), null));
         env.execute("elasticsearch-dead-letters-it");
     }
 

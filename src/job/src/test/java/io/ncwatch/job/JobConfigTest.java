@@ -26,6 +26,7 @@ class JobConfigTest {
         assertThat(config.ruleFiles()).containsExactly(Path.of("jobs/netcat-listener/rule.toml"));
         assertThat(config.kafka().topics().process()).isEqualTo("ncwatch.process-events");
         assertThat(config.kafka().topics().network()).isEqualTo("ncwatch.network-events");
+        assertThat(config.kafka().topics().audit()).as("no audit events unless asked").isEmpty();
         assertThat(config.kafka().topics().alerts()).isEqualTo("ncwatch.alerts");
         assertThat(config.kafka().topics().deadletter()).isEqualTo("ncwatch.deadletter");
         assertThat(config.kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
@@ -76,7 +77,7 @@ class JobConfigTest {
     void commandLineOptionsOverrideTheFile() {
         JobOptions options = JobOptions.parse(new String[] {
             "--job", "jobs/netcat-listener", "--kafka", "broker:29092", "--process-topic", "proc",
-            "--network-topic", "", "--es", "https://es:9200", "--bounded", "--checkpoint-interval", "2 s",
+            "--network-topic", "", "--audit-topic", "k8s-audit", "--es", "https://es:9200", "--bounded", "--checkpoint-interval", "2 s",
             "--state-backend", "rocksdb", "--set", "kafka.transaction-timeout=5min", "--print"});
 
         JobConfig config = JobConfig.load(options.jobDirectory(), options.overrides());
@@ -84,6 +85,7 @@ class JobConfigTest {
         assertThat(config.kafka().bootstrapServers()).isEqualTo("broker:29092");
         assertThat(config.kafka().topics().process()).isEqualTo("proc");
         assertThat(config.kafka().topics().network()).isEmpty();
+        assertThat(config.kafka().topics().audit()).isEqualTo("k8s-audit");
         assertThat(config.kafka().bounded()).isTrue();
         assertThat(config.kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.elasticsearch().connection().url()).isEqualTo("https://es:9200");

@@ -61,6 +61,11 @@ public record ElasticsearchSettings(String url, String apiKey, String username, 
         return new ElasticsearchSettings(url, null, null, null, null, null, MAX_BACKOFF.defaultValue());
     }
 
+    /** These settings at another {@code url}: the same credentials, trust and backoff. */
+    public ElasticsearchSettings withUrl(String url) {
+        return new ElasticsearchSettings(url, apiKey, username, password, caFile, fingerprint, maxBackoff);
+    }
+
     /** Sets these hosts, credentials, trust and backoff on {@code builder}; resolves the credentials' references. */
     public <T> ElasticsearchSinkBuilder<T> applyTo(ElasticsearchSinkBuilder<T> builder) {
         builder.setHosts(url.split(","))

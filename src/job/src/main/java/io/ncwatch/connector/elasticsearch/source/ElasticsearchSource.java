@@ -62,7 +62,8 @@ public final class ElasticsearchSource<T> implements Source<T, TimeSliceSplit, C
 
     @Override
     public SourceReader<T, TimeSliceSplit> createReader(SourceReaderContext context) {
-        return new TimeSliceReader<>(() -> new SliceFetcher(settings), new SearchHitEmitter<>(deserializer), context);
+        return new TimeSliceReader<>(() -> new SliceFetcher(settings, context.currentParallelism()),
+                new SearchHitEmitter<>(deserializer), context);
     }
 
     @Override

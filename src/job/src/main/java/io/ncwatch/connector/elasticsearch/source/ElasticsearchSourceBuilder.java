@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * Builds an {@link ElasticsearchSource}. Required: the connection, the index pattern, the time range,
  * a tiebreaker and the deserializer. Defaults: {@code @timestamp} as the time field, no extra filter, the
- * whole {@code _source}, pages of 1,000 documents, 8 time slices, at most 10 searches a second per reader,
- * 10 retries of a failing search, a 60 s request timeout. {@link #build()} refuses a wrong setting, naming it.
+ * whole {@code _source}, pages of 1,000 documents, 8 time slices, at most 10 searches a second per reader
+ * and 10,000 documents a second in all, 10 retries of a failing search, a 60 s request timeout. {@link #build()} refuses a wrong setting, naming it.
  */
 public final class ElasticsearchSourceBuilder<T> {
     private static final int MAX_PAGE_SIZE = 10_000;
@@ -26,6 +26,7 @@ public final class ElasticsearchSourceBuilder<T> {
     private int pageSize = 1000;
     private int slices = 8;
     private double maxRequestsPerSecond = 10;
+    private double maxDocumentsPerSecond = 10_000;
     private int maxRetries = 10;
     private Duration requestTimeout = Duration.ofSeconds(60);
     private SearchHitDeserializer<T> deserializer;
@@ -97,6 +98,12 @@ public final class ElasticsearchSourceBuilder<T> {
         return this;
     }
 
+    /** The most documents all readers together fetch a second; each reader takes its share. */
+    public ElasticsearchSourceBuilder<T> setMaxDocumentsPerSecond(double rate) {
+        this.maxDocumentsPerSecond = rate;
+        return this;
+    }
+
     /** Failed searches in a row (429, 5xx, no connection) retried with backoff before the reader fails. */
     public ElasticsearchSourceBuilder<T> setMaxRetries(int retries) {
         this.maxRetries = retries;
@@ -137,6 +144,9 @@ public final class ElasticsearchSourceBuilder<T> {
         if (!(maxRequestsPerSecond > 0)) {
             throw new IllegalArgumentException("maxRequestsPerSecond must be positive, got " + maxRequestsPerSecond);
         }
+        if (!(maxDocumentsPerSecond > 0)) {
+            throw new IllegalArgumentException("maxDocumentsPerSecond must be positive, got " + maxDocumentsPerSecond);
+        }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);
         }
@@ -144,7 +154,8 @@ public final class ElasticsearchSourceBuilder<T> {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
         }
         SliceQuery query = new SliceQuery(index, timestampField, tiebreaker, filter, sourceIncludes, pageSize);
-        FetchSettings settings = new FetchSettings(connection, query, maxRequestsPerSecond, maxRetries, requestTimeout);
+        FetchSettings settings = new FetchSettings(connection, query, maxRequestsPerSecond, maxDocumentsPerSecond,
+                maxRetries, requestTimeout);
         return new ElasticsearchSource<>(settings, TimeSlices.of(from.toEpochMilli(), to.toEpochMilli(), slices),
                 deserializer);
     }

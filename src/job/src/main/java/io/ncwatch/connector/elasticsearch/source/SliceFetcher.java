@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a reader's slices one after another, a page per {@link #fetch}: a search after the slice's
  * position in the reader's point in time (opened on its first search, reopened when it expired, closed
- * with the reader), paced to the reader's request rate. A search that Elasticsearch refuses for now (429, 5xx)
- * or that finds no node is sent again after a backoff, from the same position; any other refusal, or
- * too many failures in a row, fails the reader, and the job resumes from its last checkpoint.
+ * with the reader), paced to the reader's request rate and to its share of the documents a second. A
+ * search that Elasticsearch refuses for now (429, 5xx) or that finds no node is sent again after a
+ * backoff, from the same position; any other refusal, or too many failures in a row, fails the reader,
+ * and the job resumes from its last checkpoint.
  */
 final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(SliceFetcher.class);
@@ -38,17 +39,20 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
     private final RestClient client;
     private final BackoffPolicy backoff;
     private final long requestIntervalNanos;
+    private final double nanosPerDocument;
     private final Queue<TimeSliceSplit> slices = new ArrayDeque<>();
     private TimeSliceSplit current;
     private String pointInTime;
-    private long lastRequestNanos;
+    private long nextRequestNanos;
 
-    SliceFetcher(FetchSettings settings) {
+    /** @param readers how many readers share the source's documents a second */
+    SliceFetcher(FetchSettings settings, int readers) {
         this.settings = settings;
         this.client = ElasticsearchRestClients.create(settings.connection(), settings.requestTimeout());
         this.backoff = new BackoffPolicy(FIRST_BACKOFF, settings.connection().maxBackoff(), new SplittableRandom());
         this.requestIntervalNanos = (long) (1e9 / settings.maxRequestsPerSecond());
-        this.lastRequestNanos = System.nanoTime() - requestIntervalNanos;
+        this.nanosPerDocument = 1e9 * readers / settings.maxDocumentsPerSecond();
+        this.nextRequestNanos = System.nanoTime();
     }
 
     @Override
@@ -61,6 +65,8 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
             }
         }
         JsonNode hits = search(current).path("hits").path("hits");
+        // The next search waits until this page's documents fit the reader's share of the throttle.
+        nextRequestNanos += Math.max(0, (long) (hits.size() * nanosPerDocument) - requestIntervalNanos);
         for (JsonNode hit : hits) {
             String sort = hit.path("sort").toString();
             page.add(current, new SearchHit(JSON.writeValueAsBytes(hit.path("_source")), hit.path("_id").asText(),
@@ -119,13 +125,13 @@ final class SliceFetcher implements SplitReader<SearchHit, TimeSliceSplit> {
         }
     }
 
-    /** Waits until the last request is at least a request interval ago. */
+    /** Waits until the time of the next request, then sets the earliest time of the one after it. */
     private void pace() throws InterruptedIOException {
-        long wait = lastRequestNanos + requestIntervalNanos - System.nanoTime();
+        long wait = nextRequestNanos - System.nanoTime();
         if (wait > 0) {
             sleep(wait / 1_000_000);
         }
-        lastRequestNanos = System.nanoTime();
+        nextRequestNanos = System.nanoTime() + requestIntervalNanos;
     }
 
     private static void sleep(long millis) throws InterruptedIOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.testing.ElasticsearchServer;
+import io.ncwatch.testing.OverloadedProxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,6 +140,21 @@ class ElasticsearchSourceIT {
         assertThat(INJECTED).hasValue(1);
         assertThat(ids).hasSize(DOCUMENTS);
         assertThat(ids.values()).containsOnly(1L);
+    }
+
+    @Test
+    void readers_back_off_from_a_node_that_rejects_searches_and_still_read_every_document_once() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+
+        try (OverloadedProxy overloaded = new OverloadedProxy(ELASTICSEARCH.url(), 3)) {
+            Map<String, Long> ids = read(env, source().setConnection(ElasticsearchSettings.of(overloaded.url())).build(),
+                    Function.identity());
+
+            assertThat(overloaded.rejected()).as("searches answered 429").isGreaterThan(5);
+            assertThat(ids).hasSize(DOCUMENTS);
+            assertThat(ids.values()).containsOnly(1L);
+        }
     }
 
     private static boolean seenHalf(String id) {
