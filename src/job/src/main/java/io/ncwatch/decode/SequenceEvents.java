@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Judges a decoded event by the stages of every sequence rule and makes a {@link SequenceEvent} per
- * (rule, join key value) it matches. The raw-byte prefilter comes first, with the needles of all
+ * (rule, join key value) it matches; an event a rule's exceptions match takes no part in that rule. The raw-byte prefilter comes first, with the needles of all
  * sequences at once: an event in which none occurs costs one scan of its bytes, however many sequence
  * rules the job runs (the filter knows up to 63 distinct needles and any stage without needles, such as
  * {@code any where true}, disables it; then every event is judged by every stage).
@@ -46,6 +46,9 @@ final class SequenceEvents {
                 hits = rule.sequence().hits(event);
             } catch (IllegalArgumentException e) {
                 refused.accept(ARRAY_JOIN_KEY, "sequence rule " + rule.rule().ruleId() + ": " + e.getMessage());
+                continue;
+            }
+            if (!hits.isEmpty() && rule.excepted(event)) {
                 continue;
             }
             for (SequenceHit hit : hits) {

@@ -1,6 +1,7 @@
 package io.ncwatch.job;
 
 import io.ncwatch.alert.AlertFunction;
+import io.ncwatch.alert.RateLimit;
 import io.ncwatch.connector.kafka.KafkaSources;
 import io.ncwatch.connector.kafka.KafkaTopics;
 import io.ncwatch.context.ContainerContext;
@@ -179,7 +180,8 @@ public final class NcwatchJob {
     /**
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
      * (process context and rule detections, at once), correlate listeners with what follows them, run the
-     * sequence rules keyed by rule and join key, build alerts, hand alerts and dead letters (with events
+     * sequence rules keyed by rule and join key, hold back what exceeds each rule's {@code max_signals} and the
+     * job's {@code alerts.max-per-window}, build alerts, hand alerts and dead letters (with events
      * too late to correlate or sequence) to {@code sinks}.
      *
      * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
@@ -219,7 +221,19 @@ public final class NcwatchJob {
                         TypeInformation.of(Detection.class))
                 .name("rule detections")
                 .uid("rule-detections");
-        DataStream<Alert> alerts = ruleDetections.union(correlation.detections(), sequences)
+        DataStream<Detection> limited = ruleDetections.union(correlation.detections(), sequences)
+                .keyBy(RateLimit.keys(RateLimit.perRule(rules)), TypeInformation.of(String.class))
+                .process(new RateLimit(RateLimit.perRule(rules), "alertsHeldBack"), TypeInformation.of(Detection.class))
+                .name("max_signals per rule")
+                .uid("rule-rate-limit");
+        if (config.alerts().maxPerWindow() != null) {
+            RateLimit.Windows job = RateLimit.perJob(config.alerts());
+            limited = limited.keyBy(RateLimit.keys(job), TypeInformation.of(String.class))
+                    .process(new RateLimit(job, "alertsHeldBackByJob"), TypeInformation.of(Detection.class))
+                    .name("alerts.max-per-window")
+                    .uid("job-rate-limit");
+        }
+        DataStream<Alert> alerts = limited
                 .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),
                         TypeInformation.of(Alert.class))
                 .name("alerts")

@@ -50,6 +50,11 @@ public class Detection {
         return detections;
     }
 
+    /** Event time of the detection: its event's {@code @timestamp}; a sequence's: its last member's. */
+    public long timestamp() {
+        return event != null ? event.timestamp : sequence.events[sequence.events.length - 1].timestamp;
+    }
+
     public boolean correlated() {
         return listener != null;
     }

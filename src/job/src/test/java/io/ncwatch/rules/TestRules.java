@@ -1,5 +1,6 @@
 package io.ncwatch.rules;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Rules for tests: an id and a query, the rest as a minimal detection-rules file would give it. */
@@ -9,5 +10,32 @@ public final class TestRules {
     public static Rule rule(String id, String query) {
         return new Rule(id, "Rule " + id, "", 1, "low", 21, List.of("Elastic"), null, List.of(), List.of(), List.of(),
                 null, "eql", List.of(), query, "rules/" + id + ".toml");
+    }
+
+    /** The rule with these exception items. */
+    public static Rule excepting(Rule rule, ExceptionItem... items) {
+        return new Rule(rule.ruleId(), rule.name(), rule.description(), rule.version(), rule.severity(), rule.riskScore(),
+                rule.author(), rule.license(), rule.references(), rule.tags(), rule.threat(), rule.note(), rule.language(),
+                rule.index(), rule.query(), rule.origin(), rule.enabled(), rule.maxSignals(), rule.interval(), List.of(items));
+    }
+
+    /** The rule with this {@code max_signals} per {@code interval}. */
+    public static Rule limited(Rule rule, int maxSignals, Duration interval) {
+        return new Rule(rule.ruleId(), rule.name(), rule.description(), rule.version(), rule.severity(), rule.riskScore(),
+                rule.author(), rule.license(), rule.references(), rule.tags(), rule.threat(), rule.note(), rule.language(),
+                rule.index(), rule.query(), rule.origin(), rule.enabled(), maxSignals, interval, rule.exceptions());
+    }
+
+    /** An exception item of these entries. */
+    public static ExceptionItem item(ExceptionEntry... entries) {
+        return new ExceptionItem("test item", List.of(entries));
+    }
+
+    public static ExceptionEntry entry(String field, ExceptionEntry.Type type, String... values) {
+        return new ExceptionEntry(field, ExceptionEntry.Operator.INCLUDED, type, List.of(values));
+    }
+
+    public static ExceptionEntry excluded(String field, ExceptionEntry.Type type, String... values) {
+        return new ExceptionEntry(field, ExceptionEntry.Operator.EXCLUDED, type, List.of(values));
     }
 }
