@@ -3,6 +3,7 @@ package io.ncwatch.alert;
 import io.ncwatch.record.Detection;
 import io.ncwatch.rules.Rule;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,13 +49,13 @@ public final class RateLimit extends KeyedProcessFunction<String, Detection, Det
     /** Each rule's {@code max_signals} per its {@code interval}. */
     public static Windows perRule(List<Rule> rules) {
         Map<String, AlertWindow> byRule = rules.stream().collect(Collectors.toUnmodifiableMap(Rule::ruleId,
-                rule -> new AlertWindow(rule.ruleId(), rule.maxSignals(), rule.interval().toMillis())));
+                rule -> new AlertWindow("rule " + rule.ruleId() + " (max_signals)", rule.maxSignals(), rule.interval().toMillis())));
         return detection -> byRule.get(detection.ruleId);
     }
 
     /** The job's limit, over the alerts of all its rules. */
     public static Windows perJob(AlertSettings settings) {
-        AlertWindow window = new AlertWindow("the job", settings.maxPerWindow(), settings.window().toMillis());
+        AlertWindow window = new AlertWindow("the job (" + AlertSettings.MAX_PER_WINDOW.key() + ")", settings.maxPerWindow(), settings.window().toMillis());
         return detection -> window;
     }
 
@@ -85,8 +86,8 @@ public final class RateLimit extends KeyedProcessFunction<String, Detection, Det
         if (count == window.max()) {
             // once per window: the operator learns that the limit cuts alerts, the counter says how many
             passed.update(count + 1);
-            LOG.warn("{}: {} alerts in the window from {} (ms since the epoch): further alerts of it are held back ({})",
-                    window.scope(), window.max(), window.start(detection.timestamp()), heldBackCounter);
+            LOG.warn("{}: {} alerts in the window from {}: further alerts of it are held back ({})",
+                    window.scope(), window.max(), Instant.ofEpochMilli(window.start(detection.timestamp())), heldBackCounter);
         }
         heldBack.inc();
     }
