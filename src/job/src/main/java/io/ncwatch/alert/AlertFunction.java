@@ -12,7 +12,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 
-/** Builds the alert document of each detection, a sequence's too; {@code event.created} is the time it is built. */
+/**
+ * Builds the alert document of each detection, a sequence's too; {@code event.created} is the time it is
+ * built. A suppressed detection gives the update of the alert that keeps its group instead.
+ */
 public class AlertFunction extends RichMapFunction<Detection, Alert> {
     private final List<Rule> rules;
     private final String ruleset;
@@ -43,9 +46,14 @@ public class AlertFunction extends RichMapFunction<Detection, Alert> {
 
     @Override
     public Alert map(Detection detection) {
+        if (detection.suppression != null && detection.suppression.keptAlertId != null) {
+            Alert update = new Alert(detection.suppression.keptAlertId, SuppressionUpdateDocument.json(detection.suppression));
+            update.suppressionUpdate = true;
+            return update;
+        }
         Rule rule = rulesById.get(detection.ruleId);
         Alert alert = detection.sequence != null
-                ? sequences.build(rule, detection.sequence, Instant.now())
+                ? sequences.build(rule, detection, Instant.now())
                 : document.build(rule, detection, Instant.now());
         alertsEmitted.inc();
         return alert;

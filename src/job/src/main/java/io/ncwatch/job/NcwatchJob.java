@@ -2,6 +2,8 @@ package io.ncwatch.job;
 
 import io.ncwatch.alert.AlertFunction;
 import io.ncwatch.alert.RateLimit;
+import io.ncwatch.alert.SuppressionFunction;
+import io.ncwatch.alert.SuppressionTerms;
 import io.ncwatch.connector.kafka.KafkaSources;
 import io.ncwatch.connector.kafka.KafkaTopics;
 import io.ncwatch.context.ContainerContext;
@@ -181,7 +183,7 @@ public final class NcwatchJob {
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
      * (process context and rule detections, at once), correlate listeners with what follows them, run the
      * sequence rules keyed by rule and join key, hold back what exceeds each rule's {@code max_signals} and the
-     * job's {@code alerts.max-per-window}, build alerts, hand alerts and dead letters (with events
+     * job's {@code alerts.max-per-window}, suppress alerts by the rules' {@code alert_suppression}, build alerts, hand alerts and dead letters (with events
      * too late to correlate or sequence) to {@code sinks}.
      *
      * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
@@ -232,6 +234,18 @@ public final class NcwatchJob {
                     .process(new RateLimit(job, "alertsHeldBackByJob"), TypeInformation.of(Detection.class))
                     .name("alerts.max-per-window")
                     .uid("job-rate-limit");
+        }
+        if (SuppressionTerms.anyIn(rules)) {
+            // After the limits: max_signals caps what a rule finds, as the hits of one Kibana run, and every
+            // kept alert exists for the updates of its count. AlertFunction is chained to this stage, and the
+            // Elasticsearch sink to it, so an update leaves after the alert it updates.
+            limited = limited.map(new SuppressionTerms(rules), TypeInformation.of(Detection.class))
+                    .name("suppression terms")
+                    .uid("suppression-terms")
+                    .keyBy(SuppressionTerms.keys(), TypeInformation.of(String.class))
+                    .process(new SuppressionFunction(rules), TypeInformation.of(Detection.class))
+                    .name("alert suppression")
+                    .uid("suppression");
         }
         DataStream<Alert> alerts = limited
                 .map(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),

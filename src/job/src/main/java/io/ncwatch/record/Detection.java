@@ -20,6 +20,8 @@ public class Detection {
     public Integer listenerPort;
     /** For stage {@code sequence}: the events of the match; else null. */
     public MatchedSequence sequence;
+    /** Set when the detection's alert keeps a suppression group of its rule; else null. */
+    public Suppression suppression;
 
     public Detection() {}
 

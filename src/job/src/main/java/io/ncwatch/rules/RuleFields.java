@@ -33,6 +33,7 @@ final class RuleFields {
      *     exceptions_list}); the rule's own {@code exceptions} come first
      */
     static Rule read(JsonNode rule, String where, List<ExceptionItem> listed) {
+        Duration interval = interval(rule, where);
         List<ExceptionItem> exceptions = new ArrayList<>();
         for (JsonNode item : array(rule.get("exceptions"), "exceptions", where)) {
             exceptions.add(ExceptionItems.read(item, where));
@@ -57,8 +58,39 @@ final class RuleFields {
                 where,
                 optionalBoolean(rule, "enabled", where),
                 maxSignals(rule, where),
-                interval(rule, where),
-                exceptions);
+                interval,
+                exceptions,
+                suppression(rule.get("alert_suppression"), interval, where));
+    }
+
+    private static AlertSuppression suppression(JsonNode suppression, Duration interval, String where) {
+        if (suppression == null || suppression.isNull()) {
+            return null;
+        }
+        List<String> groupBy = texts(suppression, "group_by", where);
+        if (groupBy.isEmpty()) {
+            throw new RuleFileException(where, "\"alert_suppression.group_by\" must name at least one field", null);
+        }
+        String strategy = optionalText(suppression, "missing_fields_strategy", where, "suppress");
+        if (!strategy.equals("suppress") && !strategy.equals("doNotSuppress")) {
+            throw new RuleFileException(where, "\"alert_suppression.missing_fields_strategy\" must be suppress or doNotSuppress, got "
+                    + strategy, null);
+        }
+        JsonNode duration = suppression.get("duration");
+        return new AlertSuppression(groupBy, duration == null || duration.isNull() ? interval : suppressionDuration(duration, where),
+                strategy.equals("suppress"));
+    }
+
+    /** Kibana's {@code {"value": 5, "unit": "m"}}, unit s, m or h. */
+    private static Duration suppressionDuration(JsonNode duration, String where) {
+        String unit = duration.path("unit").asText("");
+        JsonNode value = duration.get("value");
+        if (!duration.isObject() || value == null || !value.canConvertToInt() || value.asInt() < 1
+                || !List.of("s", "m", "h").contains(unit)) {
+            throw new RuleFileException(where, "\"alert_suppression.duration\" must be {value = N, unit = \"s\", \"m\" or \"h\"},"
+                    + " N at least 1; got " + duration, null);
+        }
+        return durationOf(value.asInt(), unit);
     }
 
     private static boolean optionalBoolean(JsonNode rule, String field, String where) {
@@ -89,8 +121,11 @@ final class RuleFields {
         if (!interval.matches()) {
             throw new RuleFileException(where, "\"interval\" must be a whole number and a unit (s, m, h, d), like 5m; got " + text, null);
         }
-        long amount = Long.parseLong(interval.group(1));
-        return switch (interval.group(2)) {
+        return durationOf(Long.parseLong(interval.group(1)), interval.group(2));
+    }
+
+    private static Duration durationOf(long amount, String unit) {
+        return switch (unit) {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);

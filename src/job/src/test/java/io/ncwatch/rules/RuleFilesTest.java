@@ -254,6 +254,28 @@ class RuleFilesTest {
     }
 
     @Test
+    void aRuleReadsElasticsAlertSuppression() throws IOException {
+        String suppression = """
+
+                [rule.alert_suppression]
+                group_by = ["container.id", "process.executable"]
+                duration = {value = 30, unit = "m"}
+                missing_fields_strategy = "doNotSuppress"
+                """;
+        Rule withDuration = RuleFiles.load(write("a.toml", TOML_RULE + suppression)).rules().get(0);
+        Rule perInterval = RuleFiles.load(write("b.toml", TOML_RULE + "\n[rule.alert_suppression]\ngroup_by = [\"host.name\"]\n"))
+                .rules().get(0);
+        Path badStrategy = write("c.toml", TOML_RULE + suppression.replace("doNotSuppress", "never"));
+
+        assertThat(withDuration.suppression()).isEqualTo(new AlertSuppression(List.of("container.id", "process.executable"),
+                Duration.ofMinutes(30), false));
+        assertThat(perInterval.suppression()).isEqualTo(new AlertSuppression(List.of("host.name"), Duration.ofMinutes(5), true));
+        assertThat(RuleFiles.load(write("d.toml", TOML_RULE)).rules().get(0).suppression()).isNull();
+        assertThatThrownBy(() -> RuleFiles.load(badStrategy)).hasMessage(badStrategy
+                + ": \"alert_suppression.missing_fields_strategy\" must be suppress or doNotSuppress, got never");
+    }
+
+    @Test
     void aBadIntervalOrMaxSignalsIsNamed() throws IOException {
         Path interval = write("a.toml", TOML_RULE.replace("risk_score = 47", "risk_score = 47\ninterval = \"5 minutes\""));
         Path maxSignals = write("b.toml", TOML_RULE.replace("risk_score = 47", "risk_score = 47\nmax_signals = 0"));

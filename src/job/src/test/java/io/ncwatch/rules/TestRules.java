@@ -14,16 +14,24 @@ public final class TestRules {
 
     /** The rule with these exception items. */
     public static Rule excepting(Rule rule, ExceptionItem... items) {
-        return new Rule(rule.ruleId(), rule.name(), rule.description(), rule.version(), rule.severity(), rule.riskScore(),
-                rule.author(), rule.license(), rule.references(), rule.tags(), rule.threat(), rule.note(), rule.language(),
-                rule.index(), rule.query(), rule.origin(), rule.enabled(), rule.maxSignals(), rule.interval(), List.of(items));
+        return copy(rule, rule.maxSignals(), rule.interval(), List.of(items), rule.suppression());
     }
 
     /** The rule with this {@code max_signals} per {@code interval}. */
     public static Rule limited(Rule rule, int maxSignals, Duration interval) {
+        return copy(rule, maxSignals, interval, rule.exceptions(), rule.suppression());
+    }
+
+    /** The rule with this alert suppression. */
+    public static Rule suppressing(Rule rule, AlertSuppression suppression) {
+        return copy(rule, rule.maxSignals(), rule.interval(), rule.exceptions(), suppression);
+    }
+
+    private static Rule copy(Rule rule, int maxSignals, Duration interval, List<ExceptionItem> exceptions,
+            AlertSuppression suppression) {
         return new Rule(rule.ruleId(), rule.name(), rule.description(), rule.version(), rule.severity(), rule.riskScore(),
                 rule.author(), rule.license(), rule.references(), rule.tags(), rule.threat(), rule.note(), rule.language(),
-                rule.index(), rule.query(), rule.origin(), rule.enabled(), maxSignals, interval, rule.exceptions());
+                rule.index(), rule.query(), rule.origin(), rule.enabled(), maxSignals, interval, exceptions, suppression);
     }
 
     /** An exception item of these entries. */
