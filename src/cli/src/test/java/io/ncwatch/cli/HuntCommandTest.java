@@ -174,7 +174,7 @@ class HuntCommandTest {
         assertThat(result.stdoutLines()).containsExactly(NC_PORT_CHECK, NC_LISTENER);
         assertThat(result.stderr())
                 .contains("export.ndjson line 2: rule \"Listener Then Connection\" left out: a sequence matches several events, not one")
-                .contains("export.ndjson line 3: rule \"Some KQL Rule\" skipped: its language is kuery")
+                .contains("export.ndjson line 3: rule \"Some KQL Rule\" skipped: its type is query and its language kuery")
                 .contains("3 events read", "2 matched")
                 .contains("  2 matched by \"Any Netcat\"", "  1 matched by \"Netcat Listener Established Inside A Container\"");
     }

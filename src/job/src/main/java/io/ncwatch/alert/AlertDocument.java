@@ -3,11 +3,13 @@ package io.ncwatch.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.record.Alert;
 import io.ncwatch.record.ContainerEvent;
 import io.ncwatch.record.Detection;
 import io.ncwatch.record.Stage;
+import io.ncwatch.record.Suppression;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.Threat;
 import java.io.IOException;
@@ -61,7 +63,7 @@ public final class AlertDocument {
     /** @param created {@code event.created}: when the job raised the alert */
     public Alert build(Rule rule, Detection detection, Instant created) {
         ContainerEvent event = detection.event;
-        String id = AlertId.of(rule.ruleId(), identity(event), detection.stage);
+        String id = AlertId.of(detection);
         CorrelatedAlert correlated = detection.correlated() ? CorrelatedAlert.of(detection.stage) : null;
         ObjectNode source = correlated == null ? parse(event.raw) : overlay(parse(detection.listener.raw), detection);
 
@@ -89,7 +91,7 @@ public final class AlertDocument {
         if (correlated != null) {
             putCorrelation(ncwatch.putObject("correlation"), rule, detection);
         }
-        return finish(id, doc);
+        return finish(id, doc, detection.suppression);
     }
 
     /**
@@ -115,14 +117,41 @@ public final class AlertDocument {
         return doc;
     }
 
-    /** What every alert ends with, its data stream; and the document as bytes. */
-    Alert finish(String id, ObjectNode doc) {
+    /**
+     * What every alert ends with: Elastic's {@code kibana.alert.suppression.*} when it keeps a suppression
+     * group (nested: the sink's update of the count finds them by that path), its data stream; and the
+     * document as bytes.
+     */
+    Alert finish(String id, ObjectNode doc, Suppression suppression) {
+        if (suppression != null) {
+            putSuppression(doc.putObject("kibana").putObject("alert").putObject("suppression"), suppression);
+        }
         ObjectNode dataStream = doc.putObject("data_stream");
         dataStream.put("type", "logs");
         dataStream.put("dataset", "ncwatch.alerts");
         dataStream.put("namespace", namespace);
         try {
             return new Alert(id, JSON.writeValueAsBytes(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putSuppression(ObjectNode node, Suppression suppression) {
+        ArrayNode terms = node.putArray("terms");
+        for (int i = 0; i < suppression.fields.length; i++) {
+            ObjectNode term = terms.addObject();
+            term.put("field", suppression.fields[i]);
+            term.set("value", suppression.values[i] == null ? NullNode.getInstance() : parseValue(suppression.values[i]));
+        }
+        node.put("start", timestamp(suppression.start));
+        node.put("end", timestamp(suppression.end));
+        node.put("docs_count", suppression.docsCount);
+    }
+
+    private static JsonNode parseValue(String json) {
+        try {
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,8 @@ import org.apache.flink.util.Collector;
  * Builds the alert document of each detection, a sequence's too, keyed by rule; {@code event.created} is
  * the time it is built. The rule an alert describes is its last version, though it was removed while the
  * detection was on its way. A detection of a rule the rules topic added can come before the update does
- * (they travel apart): it waits in state for it.
+ * (they travel apart): it waits in state for it. A suppressed detection gives the update of the alert that
+ * keeps its group instead.
  */
 public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detection, RuleUpdate, Alert> {
     private static final ListStateDescriptor<Detection> AHEAD_OF_THEIR_RULE =
@@ -38,7 +39,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detecti
     private transient AlertDocument document;
     private transient SequenceAlertDocument sequences;
     private transient Counter alertsEmitted;
-    private transient Map<String, Counter> alertsByRule;
+    /** By rule id and name. */
+    private transient Map<String, Counter> ruleCounters;
 
     /**
      * @param ruleset the job's name
@@ -56,11 +58,18 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detecti
         document = new AlertDocument(ruleset, namespace);
         sequences = new SequenceAlertDocument(document);
         alertsEmitted = getRuntimeContext().getMetricGroup().addGroup("ncwatch").counter("alertsEmitted");
-        alertsByRule = new HashMap<>();
+        ruleCounters = new HashMap<>();
     }
 
     @Override
     public void processElement(Detection detection, ReadOnlyContext context, Collector<Alert> out) throws Exception {
+        if (detection.suppression != null && detection.suppression.keptAlertId != null) {
+            Alert update = new Alert(detection.suppression.keptAlertId, SuppressionUpdateDocument.json(detection.suppression));
+            update.suppressionUpdate = true;
+            ruleCounter(detection.ruleId, "suppressed").inc();
+            out.collect(update);
+            return;
+        }
         Rule rule = versions(context.getBroadcastState(LiveRules.TEXTS)).get(detection.ruleId);
         if (rule == null) {
             aheadOfTheirRule.add(detection);
@@ -96,11 +105,16 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detecti
 
     private Alert alert(Rule rule, Detection detection) {
         Alert alert = detection.sequence != null
-                ? sequences.build(rule, detection.sequence, Instant.now())
+                ? sequences.build(rule, detection, Instant.now())
                 : document.build(rule, detection, Instant.now());
         alertsEmitted.inc();
-        alertsByRule.computeIfAbsent(rule.ruleId(), id -> RuleMetricGroup.of(getRuntimeContext().getMetricGroup(), id).counter("alerts"))
-                .inc();
+        ruleCounter(rule.ruleId(), "alerts").inc();
         return alert;
+    }
+
+    /** The counter NAME of rule RULE_ID, made on first use. */
+    private Counter ruleCounter(String ruleId, String name) {
+        return ruleCounters.computeIfAbsent(ruleId + "/" + name,
+                key -> RuleMetricGroup.of(getRuntimeContext().getMetricGroup(), ruleId).counter(name));
     }
 }

@@ -1,10 +1,14 @@
 package io.ncwatch.alert;
 
+import io.ncwatch.record.ContainerEvent;
+import io.ncwatch.record.Detection;
+import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.record.Stage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +31,20 @@ public final class AlertId {
     /** A sequence alert's id: from its rule and its members' {@link #sourceEventIdentity identities}, in sequence order. */
     public static String ofSequence(String ruleId, List<String> memberIdentities) {
         return of(ruleId, String.join(" ", memberIdentities), Stage.SEQUENCE);
+    }
+
+    /** The id of the alert a detection raises: {@link #of} its rule, event and stage, or {@link #ofSequence} its members. */
+    public static String of(Detection detection) {
+        if (detection.sequence == null) {
+            ContainerEvent event = detection.event;
+            return of(detection.ruleId, sourceEventIdentity(event.eventId, event.topic, event.partition, event.offset),
+                    detection.stage);
+        }
+        List<String> identities = new ArrayList<>(detection.sequence.events.length);
+        for (SequenceEvent event : detection.sequence.events) {
+            identities.add(sourceEventIdentity(event.eventId, event.topic, event.partition, event.offset));
+        }
+        return ofSequence(detection.ruleId, identities);
     }
 
     /** The source event's {@code event.id} when it has one, else its topic, partition and offset. */

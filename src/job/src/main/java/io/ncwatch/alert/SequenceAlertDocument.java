@@ -3,6 +3,7 @@ package io.ncwatch.alert;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ncwatch.record.Alert;
+import io.ncwatch.record.Detection;
 import io.ncwatch.record.MatchedSequence;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.record.Stage;
@@ -26,14 +27,13 @@ public final class SequenceAlertDocument {
     }
 
     /** @param created {@code event.created}: when the job raised the alert */
-    public Alert build(Rule rule, MatchedSequence match, Instant created) {
+    public Alert build(Rule rule, Detection detection, Instant created) {
+        MatchedSequence match = detection.sequence;
         List<ObjectNode> events = new ArrayList<>(match.events.length);
-        List<String> identities = new ArrayList<>(match.events.length);
         for (SequenceEvent event : match.events) {
             events.add(AlertDocument.parse(event.raw));
-            identities.add(AlertId.sourceEventIdentity(event.eventId, event.topic, event.partition, event.offset));
         }
-        String id = AlertId.ofSequence(rule.ruleId(), identities);
+        String id = AlertId.of(detection);
         ObjectNode shared = SharedFields.of(events);
         SequenceEvent last = match.events[match.events.length - 1];
         ObjectNode doc = document.envelope(id, last.timestamp, message(rule, shared, events), rule, rule.name(),
@@ -52,7 +52,7 @@ public final class SequenceAlertDocument {
         for (int i = 0; i < match.events.length; i++) {
             putMember(members.addObject(), match.stages[i], match.events[i], events.get(i));
         }
-        return document.finish(id, doc);
+        return document.finish(id, doc, detection.suppression);
     }
 
     private static void putMember(ObjectNode node, int stage, SequenceEvent event, ObjectNode source) {

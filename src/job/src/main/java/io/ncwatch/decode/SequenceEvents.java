@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Judges a decoded event by the stages of the sequence rules that may take it and makes a
- * {@link SequenceEvent} per (rule, join key value) it matches. Which rules may take it, the raw-byte
+ * {@link SequenceEvent} per (rule, join key value) it matches; an event a rule's exceptions match takes no
+ * part in that rule. Which rules may take it, the raw-byte
  * prefilter tells first, with the needles of every rule whose stages all have needles at once: an event in
  * which none occurs costs one scan of its bytes, however many such rules the job runs, and is judged by none
  * of them. A rule with a stage that has no needles ({@code process where event.action == "exec"}:
@@ -70,6 +71,9 @@ public final class SequenceEvents {
                 hits = rule.sequence().hits(event);
             } catch (IllegalArgumentException e) {
                 refused.accept(ARRAY_JOIN_KEY, "sequence rule " + rule.rule().ruleId() + ": " + e.getMessage());
+                continue;
+            }
+            if (!hits.isEmpty() && rule.excepted(event)) {
                 continue;
             }
             for (SequenceHit hit : hits) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ncwatch.alert.AlertSettings;
 import io.ncwatch.connector.elasticsearch.ElasticsearchSettings;
 import io.ncwatch.connector.kafka.KafkaSettings;
 import io.ncwatch.context.ContextSettings;
@@ -52,6 +53,7 @@ public record JobConfig(
         ContextSettings context,
         CorrelationSettings correlation,
         SequenceSettings sequence,
+        AlertSettings alerts,
         String stateBackend,
         int maxParallelism,
         Integer parallelism) {
@@ -94,7 +96,7 @@ public record JobConfig(
     public static List<ConfigOption<?>> options() {
         return concat(List.of(NAME, RULES, MAPPING), Kafka.options(), Elasticsearch.options(), Outputs.options(),
                 EventTime.options(), Checkpoints.options(), Restarts.options(), Metrics.options(), ContextSettings.options(),
-                CorrelationSettings.options(), SequenceSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
+                CorrelationSettings.options(), SequenceSettings.options(), AlertSettings.options(), List.of(STATE_BACKEND, MAX_PARALLELISM, PARALLELISM));
     }
 
     @SafeVarargs
@@ -410,7 +412,7 @@ public record JobConfig(
         return new JobConfig(config.get(NAME), rules, eql, Kafka.from(config), Elasticsearch.from(config),
                 Outputs.from(config), EventTime.from(config), Checkpoints.from(config), Restarts.from(config),
                 Metrics.from(config), ContextSettings.from(config),
-                CorrelationSettings.from(config), SequenceSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
+                CorrelationSettings.from(config), SequenceSettings.from(config), AlertSettings.from(config), config.get(STATE_BACKEND), config.get(MAX_PARALLELISM),
                 config.get(PARALLELISM));
     }
 

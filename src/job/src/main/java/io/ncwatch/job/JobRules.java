@@ -21,7 +21,8 @@ public final class JobRules {
 
     /**
      * @param eql how the rules compare field values
-     * @param notices told about every rule that is skipped and why, and every rule a later one of the same id replaces
+     * @param notices told about every rule that is skipped and why (disabled ones too: they are compiled, so a
+     *     broken one stops the job as an enabled one would), and every rule a later one of the same id replaces
      * @throws IllegalArgumentException when the files hold no rule the job can run
      */
     public static List<Rule> load(List<Path> files, EqlOptions eql, Consumer<String> notices) {
@@ -39,7 +40,9 @@ public final class JobRules {
         }
         Set<Rule> unsupported = new HashSet<>();
         compiled.unsupported().forEach(skipped -> unsupported.add(skipped.rule()));
-        List<Rule> runnable = rules.stream().filter(rule -> !unsupported.contains(rule)).toList();
+        rules.stream().filter(rule -> !rule.enabled()).forEach(rule -> notices.accept(rule.origin() + ": rule \""
+                + rule.name() + "\" is disabled (enabled = false): checked, not run"));
+        List<Rule> runnable = rules.stream().filter(rule -> rule.enabled() && !unsupported.contains(rule)).toList();
         if (runnable.isEmpty()) {
             throw new IllegalArgumentException("no rule to run in " + files);
         }

@@ -1,6 +1,9 @@
 package io.ncwatch.job;
 
 import io.ncwatch.alert.AlertFunction;
+import io.ncwatch.alert.RateLimit;
+import io.ncwatch.alert.SuppressionFunction;
+import io.ncwatch.alert.SuppressionTerms;
 import io.ncwatch.connector.kafka.KafkaSources;
 import io.ncwatch.connector.kafka.KafkaTopics;
 import io.ncwatch.context.ContainerContext;
@@ -224,7 +227,8 @@ public final class NcwatchJob {
     /**
      * The dataflow: decode and judge each event (bad input to the dead-letter output), key by container
      * (process context and rule detections, at once), correlate listeners with what follows them, run the
-     * sequence rules keyed by rule and join key, build alerts, hand alerts and dead letters (with events
+     * sequence rules keyed by rule and join key, hold back what exceeds each rule's {@code max_signals} and the
+     * job's {@code alerts.max-per-window}, suppress alerts by the rules' {@code alert_suppression}, build alerts, hand alerts and dead letters (with events
      * too late to correlate or sequence) to {@code sinks}.
      *
      * @param events in event time: from {@link #read}, or with {@link #eventTime} watermarks
@@ -293,7 +297,32 @@ public final class NcwatchJob {
                         TypeInformation.of(Detection.class))
                 .name("rule detections")
                 .uid("rule-detections");
-        DataStream<Alert> alerts = ruleDetections.union(correlation.detections(), sequences)
+        DataStream<Detection> limited = ruleDetections.union(correlation.detections(), sequences)
+                .keyBy(RateLimit.keys(RateLimit.perRule(rules.fromFiles())), TypeInformation.of(String.class))
+                .process(new RateLimit(RateLimit.perRule(rules.fromFiles()), "alertsHeldBack"), TypeInformation.of(Detection.class))
+                .name("max_signals per rule")
+                .uid("rule-rate-limit");
+        if (config.alerts().maxPerWindow() != null) {
+            RateLimit.Windows job = RateLimit.perJob(config.alerts());
+            limited = limited.keyBy(RateLimit.keys(job), TypeInformation.of(String.class))
+                    .process(new RateLimit(job, "alertsHeldBackByJob"), TypeInformation.of(Detection.class))
+                    .name("alerts.max-per-window")
+                    .uid("job-rate-limit");
+        }
+        if (SuppressionTerms.anyIn(rules.fromFiles())) {
+            // After the limits: max_signals caps what a rule finds, as the hits of one Kibana run, and every
+            // kept alert exists for the updates of its count. A group's alert and its updates go from one
+            // subtask of this stage to the one of the alert stage that builds its rule's alerts, and on to the
+            // Elasticsearch sink, in order: an update leaves after the alert it updates.
+            limited = limited.map(new SuppressionTerms(rules.fromFiles()), TypeInformation.of(Detection.class))
+                    .name("suppression terms")
+                    .uid("suppression-terms")
+                    .keyBy(SuppressionTerms.keys(), TypeInformation.of(String.class))
+                    .process(new SuppressionFunction(rules.fromFiles()), TypeInformation.of(Detection.class))
+                    .name("alert suppression")
+                    .uid("suppression");
+        }
+        DataStream<Alert> alerts = limited
                 .keyBy(detection -> detection.ruleId, TypeInformation.of(String.class))
                 .connect(ruleUpdates)
                 .process(new AlertFunction(rules, config.name(), config.elasticsearch().namespace()),

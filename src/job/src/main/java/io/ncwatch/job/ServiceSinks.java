@@ -58,20 +58,24 @@ public final class ServiceSinks implements JobSinks {
         JobConfig.Outputs outputs = config.outputs();
         if (elasticsearch != null) {
             String index = config.elasticsearch().alertsIndex();
-            alerts.map(alert -> new EsDocument(index, alert.id, alert.json), TypeInformation.of(EsDocument.class))
+            alerts.map(alert -> new EsDocument(index, alert.id, alert.json,
+                                    alert.suppressionUpdate ? EsDocument.Operation.UPDATE : EsDocument.Operation.CREATE),
+                            TypeInformation.of(EsDocument.class))
                     .name("alert documents").uid("alert-documents")
                     .sinkTo(elasticsearch).name("alerts to Elasticsearch")
                     .uid("sink-alerts-elasticsearch");
         }
+        // a suppression update is for Elasticsearch only: the other outputs carry the alerts as raised
+        DataStream<Alert> raised = alerts.filter(alert -> !alert.suppressionUpdate).name("raised alerts").uid("raised-alerts");
         if (outputs.kafka()) {
-            alerts.sinkTo(KafkaSinks.exactlyOnce(config.kafka().connection(), config.kafka().topics().alerts(), "alerts",
+            raised.sinkTo(KafkaSinks.exactlyOnce(config.kafka().connection(), config.kafka().topics().alerts(), "alerts",
                             alert -> alert.id, alert -> alert.json)).name("alerts to Kafka").uid("sink-alerts-kafka");
         }
         if (outputs.stdout()) {
-            alerts.sinkTo(new JsonLinesSink<Alert>(null, alert -> alert.json)).name("alerts to stdout").uid("sink-alerts-stdout").setParallelism(1);
+            raised.sinkTo(new JsonLinesSink<Alert>(null, alert -> alert.json)).name("alerts to stdout").uid("sink-alerts-stdout").setParallelism(1);
         }
         if (outputs.file() != null) {
-            alerts.sinkTo(new JsonLinesSink<Alert>(outputs.file(), alert -> alert.json)).name("alerts to " + outputs.file())
+            raised.sinkTo(new JsonLinesSink<Alert>(outputs.file(), alert -> alert.json)).name("alerts to " + outputs.file())
                     .uid("sink-alerts-file").setParallelism(1);
         }
     }

@@ -20,6 +20,8 @@ public class Detection {
     public Integer listenerPort;
     /** For stage {@code sequence}: the events of the match; else null. */
     public MatchedSequence sequence;
+    /** Set when the detection's alert keeps a suppression group of its rule; else null. */
+    public Suppression suppression;
 
     public Detection() {}
 
@@ -48,6 +50,11 @@ public class Detection {
             detections.add(new Detection(ruleId, Stage.RULE, event));
         }
         return detections;
+    }
+
+    /** Event time of the detection: its event's {@code @timestamp}; a sequence's: its last member's. */
+    public long timestamp() {
+        return event != null ? event.timestamp : sequence.events[sequence.events.length - 1].timestamp;
     }
 
     public boolean correlated() {

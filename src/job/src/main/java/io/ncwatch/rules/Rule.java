@@ -1,6 +1,7 @@
 package io.ncwatch.rules;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ import java.util.List;
  * @param language the query language: only {@code eql} rules are loaded
  * @param index the index patterns Kibana searches; ncwatch reads a stream instead, so this is information
  * @param origin where the rule was read: a file, or a file and line for NDJSON
+ * @param enabled Elastic's {@code enabled}: a disabled rule is read and checked, but the job does not run it
+ * @param maxSignals Elastic's {@code max_signals}: the most alerts the rule raises per {@code interval} of event time
+ * @param interval Elastic's {@code interval}, how often Kibana runs the rule: here the window of {@code maxSignals}
+ * @param exceptions Elastic's rule exceptions: an alert is dropped when any of these items matches its event
+ * @param suppression Elastic's {@code alert_suppression}; null when the rule has none
  */
 public record Rule(
         String ruleId,
@@ -29,10 +35,28 @@ public record Rule(
         String language,
         List<String> index,
         String query,
-        String origin)
+        String origin,
+        boolean enabled,
+        int maxSignals,
+        Duration interval,
+        List<ExceptionItem> exceptions,
+        AlertSuppression suppression)
         implements Serializable {
 
+    /** Kibana's defaults: at most 100 alerts per run, a run every 5 minutes. */
+    public static final int DEFAULT_MAX_SIGNALS = 100;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+
+    /** An enabled rule with Kibana's defaults for {@code max_signals} and {@code interval}, no exceptions, no suppression. */
+    public Rule(String ruleId, String name, String description, int version, String severity, int riskScore,
+            List<String> author, String license, List<String> references, List<String> tags, List<Threat> threat,
+            String note, String language, List<String> index, String query, String origin) {
+        this(ruleId, name, description, version, severity, riskScore, author, license, references, tags, threat, note,
+                language, index, query, origin, true, DEFAULT_MAX_SIGNALS, DEFAULT_INTERVAL, List.of(), null);
+    }
+
     public Rule {
+        exceptions = List.copyOf(exceptions);
         author = List.copyOf(author);
         references = List.copyOf(references);
         tags = List.copyOf(tags);

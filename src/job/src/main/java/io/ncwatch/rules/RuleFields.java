@@ -1,14 +1,20 @@
 package io.ncwatch.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@link Rule} from the fields of Kibana's rule API, which both a detection-rules TOML
  * {@code [rule]} table and a line of a Kibana rule export use.
  */
 final class RuleFields {
+
+    /** Kibana's interval: a whole number and a unit, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}. */
+    private static final Pattern INTERVAL = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     private RuleFields() {}
 
@@ -22,7 +28,17 @@ final class RuleFields {
         return type != null && type.isTextual() ? type.asText() : "(none)";
     }
 
-    static Rule read(JsonNode rule, String where) {
+    /**
+     * @param listed the items of the exception lists the rule refers to (a Kibana export's {@code
+     *     exceptions_list}); the rule's own {@code exceptions} come first
+     */
+    static Rule read(JsonNode rule, String where, List<ExceptionItem> listed) {
+        Duration interval = interval(rule, where);
+        List<ExceptionItem> exceptions = new ArrayList<>();
+        for (JsonNode item : array(rule.get("exceptions"), "exceptions", where)) {
+            exceptions.add(ExceptionItems.read(item, where));
+        }
+        exceptions.addAll(listed);
         return new Rule(
                 requiredText(rule, "rule_id", where),
                 requiredText(rule, "name", where),
@@ -39,7 +55,82 @@ final class RuleFields {
                 language(rule),
                 texts(rule, "index", where),
                 requiredText(rule, "query", where),
-                where);
+                where,
+                optionalBoolean(rule, "enabled", where),
+                maxSignals(rule, where),
+                interval,
+                exceptions,
+                suppression(rule.get("alert_suppression"), interval, where));
+    }
+
+    private static AlertSuppression suppression(JsonNode suppression, Duration interval, String where) {
+        if (suppression == null || suppression.isNull()) {
+            return null;
+        }
+        List<String> groupBy = texts(suppression, "group_by", where);
+        if (groupBy.isEmpty()) {
+            throw new RuleFileException(where, "\"alert_suppression.group_by\" must name at least one field", null);
+        }
+        String strategy = optionalText(suppression, "missing_fields_strategy", where, "suppress");
+        if (!strategy.equals("suppress") && !strategy.equals("doNotSuppress")) {
+            throw new RuleFileException(where, "\"alert_suppression.missing_fields_strategy\" must be suppress or doNotSuppress, got "
+                    + strategy, null);
+        }
+        JsonNode duration = suppression.get("duration");
+        return new AlertSuppression(groupBy, duration == null || duration.isNull() ? interval : suppressionDuration(duration, where),
+                strategy.equals("suppress"));
+    }
+
+    /** Kibana's {@code {"value": 5, "unit": "m"}}, unit s, m or h. */
+    private static Duration suppressionDuration(JsonNode duration, String where) {
+        String unit = duration.path("unit").asText("");
+        JsonNode value = duration.get("value");
+        if (!duration.isObject() || value == null || !value.canConvertToInt() || value.asInt() < 1
+                || !List.of("s", "m", "h").contains(unit)) {
+            throw new RuleFileException(where, "\"alert_suppression.duration\" must be {value = N, unit = \"s\", \"m\" or \"h\"},"
+                    + " N at least 1; got " + duration, null);
+        }
+        return durationOf(value.asInt(), unit);
+    }
+
+    private static boolean optionalBoolean(JsonNode rule, String field, String where) {
+        JsonNode value = rule.get(field);
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (!value.isBoolean()) {
+            throw new RuleFileException(where, "\"" + field + "\" must be true or false, got " + value, null);
+        }
+        return value.asBoolean();
+    }
+
+    private static int maxSignals(JsonNode rule, String where) {
+        int maxSignals = optionalInt(rule, "max_signals", where, Rule.DEFAULT_MAX_SIGNALS);
+        if (maxSignals < 1) {
+            throw new RuleFileException(where, "\"max_signals\" must be at least 1, got " + maxSignals, null);
+        }
+        return maxSignals;
+    }
+
+    private static Duration interval(JsonNode rule, String where) {
+        String text = optionalText(rule, "interval", where, null);
+        if (text == null) {
+            return Rule.DEFAULT_INTERVAL;
+        }
+        Matcher interval = INTERVAL.matcher(text);
+        if (!interval.matches()) {
+            throw new RuleFileException(where, "\"interval\" must be a whole number and a unit (s, m, h, d), like 5m; got " + text, null);
+        }
+        return durationOf(Long.parseLong(interval.group(1)), interval.group(2));
+    }
+
+    private static Duration durationOf(long amount, String unit) {
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static List<Threat> threats(JsonNode threats, String where) {

@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Loads EQL rules from Elastic detection-rules TOML files ({@code [metadata]} + {@code [rule]}) and Kibana
- * rule exports (NDJSON, one rule a line), or from a folder of them.
+ * rule exports (NDJSON, one rule a line, with the exception lists the rules refer to), or from a folder of them.
  */
 public final class RuleFiles {
     private static final TomlMapper TOML = new TomlMapper();
@@ -80,7 +82,7 @@ public final class RuleFiles {
         } catch (JsonProcessingException e) {
             throw new RuleFileException(where, "not valid TOML: " + describe(e, true), e);
         }
-        add(ruleTable(document, where), where, rules, skipped);
+        add(ruleTable(document, where), where, List.of(), rules, skipped);
     }
 
     private static JsonNode ruleTable(JsonNode document, String where) {
@@ -108,16 +110,43 @@ public final class RuleFiles {
         }
         String language = RuleFields.language(rule);
         if (!language.equals("eql")) {
-            throw new RuleFileException(where, onlyEql(language), null);
+            throw new RuleFileException(where, notEql(rule, language), null);
         }
-        return RuleFields.read(rule, where);
+        return RuleFields.read(rule, where, List.of());
     }
 
-    private static String onlyEql(String language) {
-        return "its language is " + language + ", ncwatch runs EQL rules only";
+    private static String notEql(JsonNode rule, String language) {
+        return "its type is " + rule.path("type").asText("(none)") + " and its language " + language
+                + ", ncwatch runs EQL rules only";
     }
 
+    /**
+     * A Kibana export: rules, then the exception lists they refer to (a line per list, then a line per
+     * item), then a line of counts. Items are read first, so each rule gets those of the lists it names.
+     */
     private static void loadNdjson(Path file, List<Rule> rules, List<String> skipped) throws IOException {
+        List<Line> lines = readLines(file);
+        Map<String, List<ExceptionItem>> itemsByList = new HashMap<>();
+        for (Line line : lines) {
+            if (line.entry().has("item_id") && line.entry().has("list_id")) {
+                itemsByList.computeIfAbsent(line.entry().get("list_id").asText(), list -> new ArrayList<>())
+                        .add(ExceptionItems.read(line.entry(), line.where()));
+            }
+        }
+        for (Line line : lines) {
+            JsonNode entry = line.entry();
+            if (entry.has("rule_id")) {
+                add(entry, line.where(), listedExceptions(entry, line.where(), itemsByList, skipped), rules, skipped);
+            } else if (!entry.has("list_id") && !isExportSummary(entry)) {
+                skipped.add(line.where() + ": skipped, not a rule (no \"rule_id\")");
+            }
+        }
+    }
+
+    private record Line(String where, JsonNode entry) {}
+
+    private static List<Line> readLines(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -135,15 +164,30 @@ public final class RuleFiles {
                 if (!entry.isObject()) {
                     throw new RuleFileException(where, "expected a JSON object, got " + entry.getNodeType(), null);
                 }
-                if (entry.has("rule_id")) {
-                    add(entry, where, rules, skipped);
-                } else if (entry.has("list_id")) {
-                    skipped.add(where + ": exception list entry skipped (ncwatch does not apply rule exceptions)");
-                } else if (!isExportSummary(entry)) {
-                    skipped.add(where + ": skipped, not a rule (no \"rule_id\")");
-                }
+                lines.add(new Line(where, entry));
             }
         }
+        return lines;
+    }
+
+    /**
+     * The items of the lists a rule's {@code exceptions_list} names. A list the file lacks (Elastic Defend's
+     * {@code endpoint_list} is never exported) is named in a notice: the rule runs without its items.
+     */
+    private static List<ExceptionItem> listedExceptions(JsonNode rule, String where,
+            Map<String, List<ExceptionItem>> itemsByList, List<String> skipped) {
+        List<ExceptionItem> items = new ArrayList<>();
+        for (JsonNode reference : rule.path("exceptions_list")) {
+            String listId = reference.path("list_id").asText("");
+            List<ExceptionItem> listed = itemsByList.get(listId);
+            if (listed != null) {
+                items.addAll(listed);
+            } else {
+                skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\": exception list \"" + listId
+                        + "\" has no items in this file; the rule runs without them");
+            }
+        }
+        return items;
     }
 
     /** Kibana ends an export with a line of counts: {@code {"exported_count":..}} or {@code {"exported_rules_count":..}}. */
@@ -151,12 +195,13 @@ public final class RuleFiles {
         return entry.has("exported_count") || entry.has("exported_rules_count");
     }
 
-    private static void add(JsonNode rule, String where, List<Rule> rules, List<String> skipped) {
+    private static void add(JsonNode rule, String where, List<ExceptionItem> listed, List<Rule> rules,
+            List<String> skipped) {
         String language = RuleFields.language(rule);
         if (language.equals("eql")) {
-            rules.add(RuleFields.read(rule, where));
+            rules.add(RuleFields.read(rule, where, listed));
         } else {
-            skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\" skipped: " + onlyEql(language));
+            skipped.add(where + ": rule \"" + rule.path("name").asText("?") + "\" skipped: " + notEql(rule, language));
         }
     }
 

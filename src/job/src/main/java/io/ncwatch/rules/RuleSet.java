@@ -8,6 +8,7 @@ import io.ncwatch.eql.analysis.UnsupportedQueryException;
 import io.ncwatch.eql.parser.EqlParser;
 import io.ncwatch.eql.parser.EqlSyntaxException;
 import io.ncwatch.eql.parser.ast.Query;
+import io.ncwatch.eql.runtime.CompiledQuery;
 import io.ncwatch.eql.runtime.CompiledSequence;
 import io.ncwatch.eql.runtime.FieldValues;
 import io.ncwatch.eql.runtime.Needle;
@@ -58,9 +59,9 @@ public final class RuleSet {
             try {
                 Query query = EqlParser.parse(rule.query());
                 if (query instanceof Query.SequenceQuery sequence) {
-                    sequences.add(new SequenceRule(rule, compileSequence(compiler, sequence)));
+                    sequences.add(new SequenceRule(rule, compileSequence(compiler, sequence), exceptions(compiler, rule)));
                 } else {
-                    compiled.add(new CompiledRule(rule, compiler.compile(query)));
+                    compiled.add(new CompiledRule(rule, compiler.compile(query), exceptions(compiler, rule)));
                 }
             } catch (UnsupportedQueryException e) {
                 unsupported.add(new Unsupported(rule, e.getMessage()));
@@ -69,6 +70,23 @@ public final class RuleSet {
             }
         }
         return new RuleSet(slots, options.types(), compiled, sequences, unsupported);
+    }
+
+    /** The rule's exception items as one query, compiled into the same slots; null when it has none. */
+    private static CompiledQuery exceptions(EqlCompiler compiler, Rule rule) {
+        if (rule.exceptions().isEmpty()) {
+            return null;
+        }
+        try {
+            return compiler.compile(EqlParser.parse(ExceptionQuery.of(rule.exceptions())));
+        } catch (EqlSyntaxException | IllegalArgumentException | UnsupportedQueryException e) {
+            throw new InvalidRuleException(rule, new IllegalArgumentException("its exceptions: " + e.getMessage(), e));
+        }
+    }
+
+    /** True when {@code exceptions} (a rule's, null for none) match the event. */
+    static boolean excepted(CompiledQuery exceptions, FieldValues event) {
+        return exceptions != null && exceptions.matches(event);
     }
 
     private static CompiledSequence compileSequence(EqlCompiler compiler, Query.SequenceQuery sequence) {
@@ -105,7 +123,8 @@ public final class RuleSet {
     }
 
     /**
-     * The ids of the compiled rules that {@code event} matches, in rule order; empty when none. The job's
+     * The ids of the compiled rules that {@code event} matches and no exception of theirs excepts, in rule
+     * order; empty when none. The job's
      * decoder and {@code hunt} both judge events here, so they cannot differ.
      */
     public String[] matching(FieldValues event) {
@@ -119,7 +138,7 @@ public final class RuleSet {
             CompiledRule rule = compiled.get(i);
             boolean timed = judgements.timesNext(i);
             long start = timed ? System.nanoTime() : 0;
-            boolean matches = rule.query().matches(event);
+            boolean matches = rule.matches(event);
             judgements.judged(i, matches, timed ? System.nanoTime() - start : 0);
             if (matches) {
                 ids = ids == null ? new ArrayList<>(2) : ids;

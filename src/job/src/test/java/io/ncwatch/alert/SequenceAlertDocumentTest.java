@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ncwatch.job.TestEvents;
 import io.ncwatch.record.Alert;
+import io.ncwatch.record.Detection;
 import io.ncwatch.record.MatchedSequence;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.rules.Rule;
@@ -39,7 +40,7 @@ class SequenceAlertDocumentTest {
             member("e2", "2026-11-28T06:12:41Z", "chmod", "chmod", "+x", "/tmp/x")}, new int[] {0, 1});
 
     private static JsonNode build(MatchedSequence match) throws IOException {
-        Alert alert = new SequenceAlertDocument(new AlertDocument("ncwatch", "default")).build(RULE, match, CREATED);
+        Alert alert = new SequenceAlertDocument(new AlertDocument("ncwatch", "default")).build(RULE, Detection.ofSequence(RULE.ruleId(), match), CREATED);
         JsonNode doc = JSON.readTree(alert.json);
         assertThat(doc.path("event").path("id").asText()).isEqualTo(alert.id);
         return doc;

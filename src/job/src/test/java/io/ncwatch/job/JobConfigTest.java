@@ -45,6 +45,25 @@ class JobConfigTest {
     }
 
     @Test
+    void theContainerRulesJobReadsItsFetchedRulesFolderWithAJobRateLimit() {
+        JobConfig config = JobConfig.load(Path.of("jobs/container-rules"), Map.of());
+
+        assertThat(config.name()).isEqualTo("container-rules");
+        assertThat(config.ruleFiles()).containsExactly(Path.of("jobs/container-rules/rules"));
+        assertThat(config.alerts().maxPerWindow()).isEqualTo(1000);
+        assertThat(config.alerts().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.kafka().connection().groupId()).isEqualTo("ncwatch-container-rules");
+        assertThat(config.correlation().listenerRules()).containsExactly("a52a9439-d52c-401c-be37-2785235c6547");
+    }
+
+    @Test
+    void theJobRateLimitIsOffByDefaultAndMustBePositive() {
+        assertThat(JobConfig.of(Map.of()).alerts().maxPerWindow()).isNull();
+        assertThatThrownBy(() -> JobConfig.of(Map.of("alerts.max-per-window", "0")))
+                .hasMessageContaining("alerts.max-per-window must be at least 1, got 0");
+    }
+
+    @Test
     void listenerRulesMustBeRulesOfTheJobAndDefaultToAllOfThem() {
         List<Rule> rules = TestEvents.seedRule();
         JobConfig defaults = JobConfig.of(Map.of("correlation.window", "2min"));
@@ -92,7 +111,7 @@ class JobConfigTest {
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.stateBackend()).isEqualTo("rocksdb");
         assertThat(config.outputs().stdout()).isTrue();
-        assertThat(config.kafka().groupId()).isEqualTo("ncwatch-netcat-listener");
+        assertThat(config.kafka().connection().groupId()).isEqualTo("ncwatch-netcat-listener");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ncwatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.ncwatch.eql.EqlOptions;
@@ -50,5 +51,24 @@ class JobRulesTest {
 
         assertThat(rules).extracting(Rule::ruleId).containsExactly("single", "seq");
         assertThat(notices).singleElement().asString().contains("\"Sample\" skipped", "sample");
+    }
+
+    @Test
+    void aDisabledRuleIsCheckedButNotRun() throws IOException {
+        String disabled = ndjsonRule("off", "Switched off", "process where process.name == \"socat\"")
+                .replace("\"type\"", "\"enabled\":false,\"type\"");
+        Path file = Files.writeString(dir.resolve("rules.ndjson"), String.join("\n",
+                ndjsonRule("on", "Running", "process where process.name == \"nc\""), disabled));
+        Path broken = Files.writeString(dir.resolve("broken.ndjson"),
+                ndjsonRule("bad", "Broken", "process where process.name = \"nc\"").replace("\"type\"", "\"enabled\":false,\"type\""));
+        List<String> notices = new ArrayList<>();
+
+        List<Rule> rules = JobRules.load(List.of(file), EqlOptions.ELASTICSEARCH, notices::add);
+
+        assertThat(rules).extracting(Rule::ruleId).containsExactly("on");
+        assertThat(notices).containsExactly(file + " line 2: rule \"Switched off\" is disabled (enabled = false): checked, not run");
+        assertThatThrownBy(() -> JobRules.load(List.of(file, broken), EqlOptions.ELASTICSEARCH, notices::add))
+                .as("a disabled rule that does not compile stops the job as an enabled one would")
+                .hasMessageContaining("Broken");
     }
 }

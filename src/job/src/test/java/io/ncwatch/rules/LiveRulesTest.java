@@ -52,7 +52,7 @@ class LiveRulesTest {
                 .startsWith("rule \"Rule x\" cannot run in the job: ");
         assertThat(rules.problem(update("x", "{\"rule_id\": \"x\", \"name\": \"KQL\", \"severity\": \"low\", \"risk_score\": 1,"
                 + " \"language\": \"kuery\", \"query\": \"process.name: nc\"}")))
-                .endsWith("its language is kuery, ncwatch runs EQL rules only");
+                .endsWith("and its language kuery, ncwatch runs EQL rules only");
         assertThat(rules.problem(update("x", "{not json"))).contains("not valid JSON");
         assertThat(rules.problem(update("x", "rule = ["))).contains("not valid TOML");
     }

@@ -2,10 +2,12 @@ package io.ncwatch.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +152,7 @@ class RuleFilesTest {
         assertThat(loaded.rules()).extracting(Rule::origin)
                 .containsExactly(file + " line 1", file + " line 4");
         assertThat(loaded.skipped()).containsExactly(
-                file + " line 2: rule \"Kubectl Via KQL\" skipped: its language is kuery, ncwatch runs EQL rules only");
+                file + " line 2: rule \"Kubectl Via KQL\" skipped: its type is query and its language kuery, ncwatch runs EQL rules only");
 
         Rule nc = loaded.rules().get(0);
         assertThat(nc.version()).isEqualTo(7);
@@ -168,15 +170,119 @@ class RuleFilesTest {
     }
 
     @Test
-    void skipsExceptionListsOfAnExportWithANotice() throws IOException {
-        Path file = write("export.ndjson", exportLine("id-nc", "Netcat", "nc") + "\n"
-                + "{\"list_id\":\"endpoint_list\",\"item_id\":\"x\",\"type\":\"simple\",\"entries\":[]}\n");
+    void aRuleOfAnExportGetsTheItemsOfTheExceptionListsItNames() throws IOException {
+        String rule = exportLine("id-nc", "Netcat", "nc").replace("\"enabled\":true,",
+                "\"enabled\":true,\"exceptions_list\":[{\"id\":\"9f1\",\"list_id\":\"nc-lab\",\"type\":\"detection\","
+                        + "\"namespace_type\":\"single\"},{\"id\":\"endpoint_list\",\"list_id\":\"endpoint_list\","
+                        + "\"type\":\"endpoint\",\"namespace_type\":\"agnostic\"}],");
+        Path file = write("export.ndjson", String.join("\n", rule,
+                "{\"list_id\":\"nc-lab\",\"name\":\"Netcat lab\",\"type\":\"detection\",\"namespace_type\":\"single\"}",
+                "{\"item_id\":\"i1\",\"list_id\":\"nc-lab\",\"name\":\"lab images\",\"type\":\"simple\",\"entries\":["
+                        + "{\"field\":\"container.image.name\",\"operator\":\"included\",\"type\":\"match_any\",\"value\":[\"lab\",\"ci\"]},"
+                        + "{\"field\":\"user.id\",\"operator\":\"excluded\",\"type\":\"exists\"}]}",
+                "{\"item_id\":\"i2\",\"list_id\":\"other\",\"name\":\"not named by the rule\",\"type\":\"simple\",\"entries\":["
+                        + "{\"field\":\"host.name\",\"operator\":\"included\",\"type\":\"match\",\"value\":\"h\"}]}",
+                EXPORT_SUMMARY_LINE) + "\n");
 
         LoadedRules loaded = RuleFiles.load(file);
 
-        assertThat(loaded.rules()).hasSize(1);
-        assertThat(loaded.skipped()).singleElement().asString()
-                .startsWith(file + " line 2: exception list entry skipped");
+        assertThat(loaded.rules()).singleElement().satisfies(nc -> assertThat(nc.exceptions()).containsExactly(
+                new ExceptionItem("lab images", List.of(
+                        new ExceptionEntry("container.image.name", ExceptionEntry.Operator.INCLUDED,
+                                ExceptionEntry.Type.MATCH_ANY, List.of("lab", "ci")),
+                        new ExceptionEntry("user.id", ExceptionEntry.Operator.EXCLUDED, ExceptionEntry.Type.EXISTS, List.of())))));
+        assertThat(loaded.skipped()).containsExactly(file + " line 1: rule \"Netcat\": exception list \"endpoint_list\""
+                + " has no items in this file; the rule runs without them");
+    }
+
+    @Test
+    void aValueListOrAnUnknownEntryTypeIsRefusedNamingTheEntry() throws IOException {
+        String item = "{\"item_id\":\"i1\",\"list_id\":\"l\",\"name\":\"bad ips\",\"type\":\"simple\",\"entries\":["
+                + "{\"field\":\"source.ip\",\"operator\":\"included\",\"type\":\"%s\"}]}";
+        Path list = write("list.ndjson", exportLine("id-nc", "Netcat", "nc") + "\n" + item.formatted("list") + "\n");
+        Path nested = write("nested.ndjson", exportLine("id-nc", "Netcat", "nc") + "\n" + item.formatted("nested") + "\n");
+
+        assertThatThrownBy(() -> RuleFiles.load(list)).isInstanceOf(RuleFileException.class)
+                .hasMessage(list + " line 2: exception item \"bad ips\": entry on source.ip refers to a value list:"
+                        + " ncwatch does not read value lists; write the values in a match_any entry");
+        assertThatThrownBy(() -> RuleFiles.load(nested)).isInstanceOf(RuleFileException.class)
+                .hasMessageContaining("type \"nested\" is not one ncwatch applies");
+    }
+
+    @Test
+    void aTomlRuleReadsEnabledMaxSignalsIntervalAndItsExceptionsTable() throws IOException {
+        String limits = "risk_score = 47\nenabled = false\nmax_signals = 3\ninterval = \"1m\"";
+        Path file = write("socat.toml", TOML_RULE.replace("risk_score = 47", limits) + """
+
+                [[rule.exceptions]]
+                name = "the CI runner's port checks"
+
+                [[rule.exceptions.entries]]
+                field = "container.image.name"
+                operator = "included"
+                type = "wildcard"
+                value = "registry.local/ci-*"
+
+                [[rule.exceptions.entries]]
+                field = "process.args"
+                operator = "included"
+                type = "match_any"
+                value = ["-z", "--zero"]
+                """);
+
+        Rule rule = RuleFiles.load(file).rules().get(0);
+
+        assertThat(rule.enabled()).isFalse();
+        assertThat(rule.maxSignals()).isEqualTo(3);
+        assertThat(rule.interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(rule.exceptions()).singleElement().satisfies(item -> {
+            assertThat(item.name()).isEqualTo("the CI runner's port checks");
+            assertThat(item.entries()).extracting(ExceptionEntry::field, ExceptionEntry::type, ExceptionEntry::values)
+                    .containsExactly(tuple("container.image.name", ExceptionEntry.Type.WILDCARD, List.of("registry.local/ci-*")),
+                            tuple("process.args", ExceptionEntry.Type.MATCH_ANY, List.of("-z", "--zero")));
+        });
+    }
+
+    @Test
+    void withoutThemARuleIsEnabledWithKibanasMaxSignalsAndInterval() throws IOException {
+        Rule rule = RuleFiles.load(write("socat.toml", TOML_RULE)).rules().get(0);
+
+        assertThat(rule.enabled()).isTrue();
+        assertThat(rule.maxSignals()).isEqualTo(100);
+        assertThat(rule.interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(rule.exceptions()).isEmpty();
+    }
+
+    @Test
+    void aRuleReadsElasticsAlertSuppression() throws IOException {
+        String suppression = """
+
+                [rule.alert_suppression]
+                group_by = ["container.id", "process.executable"]
+                duration = {value = 30, unit = "m"}
+                missing_fields_strategy = "doNotSuppress"
+                """;
+        Rule withDuration = RuleFiles.load(write("a.toml", TOML_RULE + suppression)).rules().get(0);
+        Rule perInterval = RuleFiles.load(write("b.toml", TOML_RULE + "\n[rule.alert_suppression]\ngroup_by = [\"host.name\"]\n"))
+                .rules().get(0);
+        Path badStrategy = write("c.toml", TOML_RULE + suppression.replace("doNotSuppress", "never"));
+
+        assertThat(withDuration.suppression()).isEqualTo(new AlertSuppression(List.of("container.id", "process.executable"),
+                Duration.ofMinutes(30), false));
+        assertThat(perInterval.suppression()).isEqualTo(new AlertSuppression(List.of("host.name"), Duration.ofMinutes(5), true));
+        assertThat(RuleFiles.load(write("d.toml", TOML_RULE)).rules().get(0).suppression()).isNull();
+        assertThatThrownBy(() -> RuleFiles.load(badStrategy)).hasMessage(badStrategy
+                + ": \"alert_suppression.missing_fields_strategy\" must be suppress or doNotSuppress, got never");
+    }
+
+    @Test
+    void aBadIntervalOrMaxSignalsIsNamed() throws IOException {
+        Path interval = write("a.toml", TOML_RULE.replace("risk_score = 47", "risk_score = 47\ninterval = \"5 minutes\""));
+        Path maxSignals = write("b.toml", TOML_RULE.replace("risk_score = 47", "risk_score = 47\nmax_signals = 0"));
+
+        assertThatThrownBy(() -> RuleFiles.load(interval)).hasMessage(interval
+                + ": \"interval\" must be a whole number and a unit (s, m, h, d), like 5m; got 5 minutes");
+        assertThatThrownBy(() -> RuleFiles.load(maxSignals)).hasMessage(maxSignals + ": \"max_signals\" must be at least 1, got 0");
     }
 
     @Test

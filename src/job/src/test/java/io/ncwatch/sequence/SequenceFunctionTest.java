@@ -1,5 +1,8 @@
 package io.ncwatch.sequence;
 
+import static io.ncwatch.rules.TestRules.entry;
+import static io.ncwatch.rules.TestRules.excepting;
+import static io.ncwatch.rules.TestRules.item;
 import static io.ncwatch.rules.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -9,6 +12,7 @@ import io.ncwatch.record.Detection;
 import io.ncwatch.record.RuleUpdate;
 import io.ncwatch.record.SequenceEvent;
 import io.ncwatch.record.Stage;
+import io.ncwatch.rules.ExceptionEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +73,21 @@ class SequenceFunctionTest {
             assertThat(members(detection)).containsExactly("curl@1000", "chmod@2000", "sh@3000");
             assertThat(detection.sequence.stages).containsExactly(0, 1, 2);
             assertThat(detection.sequence.joinKeys).containsExactly("c1");
+        }
+    }
+
+    @Test
+    void anEventTheRulesExceptionsMatchTakesNoPartInItsSequences() throws Exception {
+        // Kibana hands a rule's exceptions to the EQL search as a filter: an excepted chmod is no step
+        var rule = excepting(rule("seq", DOWNLOAD_THEN_RUN), item(entry("process.args", ExceptionEntry.Type.MATCH, "excepted")));
+        try (SequenceChain chain = new SequenceChain(List.of(rule), HORIZON_5M)) {
+            chain.send(exec("c1", 1_000, "curl"),
+                    TestEvents.exec("chmod@2000", Instant.ofEpochMilli(T0 + 2_000).toString(), "c1", "chmod", "excepted"),
+                    exec("c1", 3_000, "sh"),
+                    exec("c2", 1_000, "curl"), exec("c2", 2_000, "chmod"), exec("c2", 3_000, "sh"));
+            chain.watermark(T0 + 10_000);
+
+            assertThat(chain.detections()).extracting(detection -> detection.sequence.joinKeys[0]).containsExactly("c2");
         }
     }
 

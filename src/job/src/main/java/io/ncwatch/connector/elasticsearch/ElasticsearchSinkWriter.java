@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends buffered documents to Elasticsearch as bulk {@code create} requests and sorts the results:
+ * Sends buffered documents to Elasticsearch as bulk {@code create} requests (and {@link DocumentUpdates updates}
+ * after the creates sent before them) and sorts the results:
  * written, already present (409), retried after a backoff (429, 5xx, or the whole request failing
  * for lack of Elasticsearch), or replaced by the {@link RejectedDocumentHandler}'s document (any
  * other status).
@@ -54,6 +55,11 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
     private volatile long currentBackoffMillis;
     private int consecutiveFailures;
     private CompletableFuture<Void> setup;
+    private final DocumentUpdates documentUpdates;
+    private final Counter updated;
+    private final Counter updatesWithoutDocument;
+    /** Completes when every create sent so far has been answered. */
+    private CompletableFuture<?> createsInFlight = CompletableFuture.completedFuture(null);
 
     // The non-deprecated constructor takes a BatchCreator and a RequestBuffer whose only implementations
     // are @Internal; this one builds those same defaults.
@@ -74,19 +80,30 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
         this.retries = metrics.counter("retries");
         metrics.gauge("currentBackoffMs", () -> currentBackoffMillis);
         this.client = ElasticsearchClients.create(settings.connection());
+        this.documentUpdates = new DocumentUpdates(client);
+        this.updated = metrics.counter("documentsUpdated");
+        this.updatesWithoutDocument = metrics.counter("updatesWithoutDocument");
         this.setup = startSetup();
     }
 
     @Override
     protected void submitRequestEntries(List<EsDocument> batch, ResultHandler<EsDocument> result) {
-        BulkRequest request = bulkRequest(batch);
-        setupDone()
-                .thenCompose(done -> client.bulk(request))
-                .whenComplete((response, failure) -> {
-                    long arrived = System.currentTimeMillis();
-                    mailbox.execute(() -> onResponse(batch, response, failure, result, arrived),
-                            "Elasticsearch bulk response for %s documents", batch.size());
-                });
+        List<EsDocument> creates = batch.stream().filter(document -> document.operation() == EsDocument.Operation.CREATE).toList();
+        List<EsDocument> updates = batch.stream().filter(document -> document.operation() == EsDocument.Operation.UPDATE).toList();
+        CompletableFuture<BulkResponse> bulk = creates.isEmpty() ? CompletableFuture.completedFuture(null)
+                : setupDone().thenCompose(done -> client.bulk(bulkRequest(creates)));
+        // Updates wait for every create sent before them (other requests may be in flight), so that the
+        // document they update has been written, if it is ever written.
+        CompletableFuture<?> earlier = CompletableFuture.allOf(createsInFlight, bulk).exceptionally(failure -> null);
+        createsInFlight = earlier;
+        CompletableFuture<DocumentUpdates.Outcome> updated = updates.isEmpty()
+                ? CompletableFuture.completedFuture(new DocumentUpdates.Outcome(List.of(), 0))
+                : earlier.thenCompose(done -> documentUpdates.send(updates));
+        bulk.whenComplete((response, failure) -> updated.whenComplete((outcome, updateFailure) -> {
+            long arrived = System.currentTimeMillis();
+            mailbox.execute(() -> onResponses(creates, response, failure, updates, outcome, updateFailure, result, arrived),
+                    "Elasticsearch responses for %s documents", batch.size());
+        }));
     }
 
     @Override
@@ -144,27 +161,61 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
         return line;
     }
 
-    private void onResponse(List<EsDocument> batch, BulkResponse response, Throwable failure,
-            ResultHandler<EsDocument> result, long arrived) {
+    private void onResponses(List<EsDocument> creates, BulkResponse response, Throwable failure, List<EsDocument> updates,
+            DocumentUpdates.Outcome outcome, Throwable updateFailure, ResultHandler<EsDocument> result, long arrived) {
+        List<EsDocument> again = new ArrayList<>();
+        String retrying = null;
         if (failure != null) {
             if (!RequestFailure.isRetryable(failure)) {
                 result.completeExceptionally(new RefusedRequestException(
                         RequestFailure.explain(failure, settings.connection()) + "; retrying cannot fix this", failure));
                 return;
             }
-            long delay = backOff();
-            LOG.warn("Elasticsearch bulk request of {} documents failed ({}); retrying in {} ms",
-                    batch.size(), RequestFailure.describe(failure), delay);
-            result.retryForEntries(batch);
-            return;
+            again.addAll(creates);
+            retrying = "bulk request of " + creates.size() + " documents failed (" + RequestFailure.describe(failure) + ")";
+        } else if (response != null) {
+            if (response.items().size() != creates.size()) {
+                result.completeExceptionally(new IOException("Elasticsearch answered " + response.items().size()
+                        + " results for a bulk of " + creates.size() + " documents"));
+                return;
+            }
+            retrying = sortCreates(creates, response, again, arrived);
         }
+        if (updateFailure != null) {
+            again.addAll(updates);
+            retrying = retrying != null ? retrying : "update of " + updates.size() + " documents failed ("
+                    + RequestFailure.describe(updateFailure) + ")";
+        } else if (!updates.isEmpty()) {
+            again.addAll(outcome.again());
+            updated.inc(updates.size() - outcome.again().size() - outcome.missing());
+            if (outcome.missing() > 0) {
+                updatesWithoutDocument.inc(outcome.missing());
+                LOG.warn("{} of {} updates found no document to update (it was refused, or is being retried): they are dropped,"
+                        + " the next update of the same document carries its whole count", outcome.missing(), updates.size());
+            }
+            retrying = retrying != null || outcome.again().isEmpty() ? retrying
+                    : outcome.again().size() + " updates met a concurrent update";
+        }
+        if (retrying != null) {
+            LOG.warn("Elasticsearch: {}; retrying in {} ms", retrying, backOff());
+        } else {
+            consecutiveFailures = 0;
+            currentBackoffMillis = 0;
+        }
+        if (again.isEmpty()) {
+            result.complete();
+        } else {
+            result.retryForEntries(again);
+        }
+    }
+
+    /**
+     * Sorts the results of a bulk of creates; adds those to send again to {@code again}.
+     *
+     * @return why some are retried, or null when none is
+     */
+    private String sortCreates(List<EsDocument> batch, BulkResponse response, List<EsDocument> again, long arrived) {
         List<BulkResponseItem> items = response.items();
-        if (items.size() != batch.size()) {
-            result.completeExceptionally(new IOException("Elasticsearch answered " + items.size()
-                    + " results for a bulk of " + batch.size() + " documents"));
-            return;
-        }
-        List<EsDocument> again = new ArrayList<>();
         int refused = 0;
         String firstRefusal = null;
         for (int i = 0; i < batch.size(); i++) {
@@ -195,19 +246,7 @@ final class ElasticsearchSinkWriter<InputT> extends AsyncSinkWriter<InputT, EsDo
                 }
             }
         }
-        if (refused > 0) {
-            long delay = backOff();
-            LOG.warn("Elasticsearch refused {} of {} documents (first: {}); retrying them in {} ms",
-                    refused, batch.size(), firstRefusal, delay);
-        } else {
-            consecutiveFailures = 0;
-            currentBackoffMillis = 0;
-        }
-        if (again.isEmpty()) {
-            result.complete();
-        } else {
-            result.retryForEntries(again);
-        }
+        return refused == 0 ? null : "refused " + refused + " of " + batch.size() + " documents (first: " + firstRefusal + ")";
     }
 
     private long backOff() {

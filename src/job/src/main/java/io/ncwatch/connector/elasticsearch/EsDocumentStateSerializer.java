@@ -11,12 +11,16 @@ import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
  * checkpoint, in a format of our own so that a savepoint survives upgrades of Flink, of the client and
  * of this class.
  *
- * <p>Version 1, per document: index (modified UTF-8), id (modified UTF-8), JSON length (int), JSON
- * bytes. A later version must keep reading version 1.
+ * <p>Version 2, per document: index (modified UTF-8), id (modified UTF-8), JSON length (int), JSON
+ * bytes, operation (a byte: 0 create, 1 update). Version 1 had no operation byte: every document was a
+ * create. A later version must keep reading both.
  */
 public final class EsDocumentStateSerializer extends AsyncSinkWriterStateSerializer<EsDocument> {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** The version being read: the base class does not pass it on to {@link #deserializeRequestFromStream}. */
+    private int reading = VERSION;
 
     @Override
     public int getVersion() {
@@ -26,10 +30,11 @@ public final class EsDocumentStateSerializer extends AsyncSinkWriterStateSeriali
     @Override
     public BufferedRequestState<EsDocument> deserialize(int version, byte[] serialized) throws IOException {
         // The base class does not pass the version on to deserializeRequestFromStream: check it here.
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("Elasticsearch sink state has version " + version
-                    + ", this build reads version " + VERSION);
+                    + ", this build reads versions 1 to " + VERSION);
         }
+        reading = version;
         return super.deserialize(version, serialized);
     }
 
@@ -39,6 +44,7 @@ public final class EsDocumentStateSerializer extends AsyncSinkWriterStateSeriali
         out.writeUTF(document.id());
         out.writeInt(document.json().length);
         out.write(document.json());
+        out.writeByte(document.operation().ordinal());
     }
 
     @Override
@@ -47,6 +53,13 @@ public final class EsDocumentStateSerializer extends AsyncSinkWriterStateSeriali
         String id = in.readUTF();
         byte[] json = new byte[in.readInt()];
         in.readFully(json);
-        return new EsDocument(index, id, json);
+        if (reading == 1) {
+            return new EsDocument(index, id, json);
+        }
+        int operation = in.readByte();
+        if (operation < 0 || operation >= EsDocument.Operation.values().length) {
+            throw new IOException("Elasticsearch sink state: unknown operation " + operation + " of document " + id);
+        }
+        return new EsDocument(index, id, json, EsDocument.Operation.values()[operation]);
     }
 }

@@ -30,38 +30,39 @@ class EsDocumentStateSerializerTest {
     }
 
     @Test
-    void buffered_documents_survive_a_round_trip_in_order_with_their_sizes() throws IOException {
+    void buffered_documents_survive_a_round_trip_in_order_with_their_sizes_and_operations() throws IOException {
         EsDocument alert = document("logs-ncwatch.alerts-default", "a1", "{\"message\":\"nc -lvp 4444 in café\"}");
         EsDocument binary = new EsDocument("logs-ncwatch.alerts-prod", "ünïcode-id", new byte[] {0, -1, 10, 13, 127});
         EsDocument empty = document("logs-ncwatch.deadletter-default", "x", "");
+        EsDocument update = new EsDocument("logs-ncwatch.alerts-default", "a1", "{\"if_higher\":\"n\",\"doc\":{\"n\":2}}"
+                .getBytes(StandardCharsets.UTF_8), EsDocument.Operation.UPDATE);
 
         BufferedRequestState<EsDocument> restored =
-                serializer.deserialize(serializer.getVersion(), serializer.serialize(state(alert, binary, empty)));
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(state(alert, binary, empty, update)));
 
-        assertThat(documents(restored)).containsExactly(alert, binary, empty);
+        assertThat(documents(restored)).containsExactly(alert, binary, empty, update);
         assertThat(restored.getBufferedRequestEntries()).extracting(RequestEntryWrapper::getSize)
-                .containsExactly(alert.sizeInBytes(), binary.sizeInBytes(), empty.sizeInBytes());
+                .containsExactly(alert.sizeInBytes(), binary.sizeInBytes(), empty.sizeInBytes(), update.sizeInBytes());
     }
 
     @Test
-    void version_1_format_is_stable_so_old_savepoints_stay_readable() throws IOException {
-        byte[] v1 = serializer.serialize(state(document("i", "d", "{}")));
-
+    void version_2_adds_the_operation_and_version_1_states_are_still_read_as_creates() throws IOException {
+        byte[] v2 = serializer.serialize(state(document("i", "d", "{}")));
         // identifier -1, count 1, size 4, "i", "d", json length 2, "{}"
-        assertThat(HexFormat.of().formatHex(v1)).isEqualTo(
-                "ffffffffffffffff" + "00000001" + "0000000000000004"
-                        + "000169" + "000164" + "00000002" + "7b7d");
-        assertThat(serializer.getVersion()).isEqualTo(1);
-        assertThat(documents(serializer.deserialize(1, v1))).containsExactly(document("i", "d", "{}"));
+        String v1 = "ffffffffffffffff" + "00000001" + "0000000000000004" + "000169" + "000164" + "00000002" + "7b7d";
+
+        assertThat(HexFormat.of().formatHex(v2)).isEqualTo(v1 + "00");
+        assertThat(serializer.getVersion()).isEqualTo(2);
+        assertThat(documents(serializer.deserialize(1, HexFormat.of().parseHex(v1)))).containsExactly(document("i", "d", "{}"));
     }
 
     @Test
     void a_state_of_an_unknown_version_is_refused_with_the_versions_named() throws IOException {
         byte[] bytes = serializer.serialize(state(document("i", "d", "{}")));
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+        assertThatThrownBy(() -> serializer.deserialize(3, bytes))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("version 2")
-                .hasMessageContaining("reads version 1");
+                .hasMessageContaining("version 3")
+                .hasMessageContaining("reads versions 1 to 2");
     }
 }
