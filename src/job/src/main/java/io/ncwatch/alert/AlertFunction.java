@@ -80,10 +80,9 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, Detecti
 
     @Override
     public void processBroadcastElement(RuleUpdate update, Context context, Collector<Alert> out) throws Exception {
-        if (rules.problem(update) != null) {
+        if (!rules.applyIfValid(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED))) {
             return;
         }
-        LiveRules.apply(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED));
         versions = null;
         Rule rule = versions(context.getBroadcastState(LiveRules.TEXTS)).get(update.ruleId);
         context.applyToKeyedState(AHEAD_OF_THEIR_RULE, (ruleId, waiting) -> {

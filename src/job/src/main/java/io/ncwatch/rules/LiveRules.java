@@ -70,6 +70,21 @@ public final class LiveRules implements Serializable {
         }
     }
 
+    /**
+     * Keeps {@code update} in the broadcast state when it has no {@link #problem}: for the stages that
+     * follow the decoder, which dead-letters the others.
+     *
+     * @return whether the rules changed
+     */
+    public boolean applyIfValid(RuleUpdate update, BroadcastState<String, byte[]> texts, BroadcastState<String, Boolean> removed)
+            throws Exception {
+        if (problem(update) != null) {
+            return false;
+        }
+        apply(update, texts, removed);
+        return true;
+    }
+
     /** Keeps {@code update}, which {@link #problem} accepted, in the broadcast state. */
     public static void apply(RuleUpdate update, BroadcastState<String, byte[]> texts, BroadcastState<String, Boolean> removed)
             throws Exception {

@@ -94,10 +94,9 @@ public class SequenceFunction extends KeyedBroadcastProcessFunction<String, Sequ
      */
     @Override
     public void processBroadcastElement(RuleUpdate update, Context context, Collector<Detection> out) throws Exception {
-        if (rules.problem(update) != null) {
+        if (!rules.applyIfValid(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED))) {
             return;
         }
-        LiveRules.apply(update, context.getBroadcastState(LiveRules.TEXTS), context.getBroadcastState(LiveRules.REMOVED));
         sequences = null;
         release(context, WAITING, update.ruleId);
         release(context, IN_FLIGHT, update.ruleId);
