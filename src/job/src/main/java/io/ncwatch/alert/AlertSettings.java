@@ -1,5 +1,7 @@
 package io.ncwatch.alert;
 
+import io.ncwatch.rules.AlertSuppression;
+import io.ncwatch.rules.Rule;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -8,11 +10,13 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * The job's own rate limit, over the alerts of all its rules (each rule has its {@code max_signals} too).
+ * The job's own rate limit, over the alerts of all its rules (each rule has its {@code max_signals} too),
+ * and the suppression of the rules that have none of their own.
  *
  * @param maxPerWindow the most alerts per window; null: no limit of the job's
+ * @param suppression for every rule without {@code alert_suppression}; null: none
  */
-public record AlertSettings(Integer maxPerWindow, Duration window) implements Serializable {
+public record AlertSettings(Integer maxPerWindow, Duration window, AlertSuppression suppression) implements Serializable {
 
     public static final ConfigOption<Integer> MAX_PER_WINDOW = ConfigOptions.key("alerts.max-per-window")
             .intType().noDefaultValue()
@@ -21,6 +25,17 @@ public record AlertSettings(Integer maxPerWindow, Duration window) implements Se
     public static final ConfigOption<Duration> WINDOW = ConfigOptions.key("alerts.window")
             .durationType().defaultValue(Duration.ofMinutes(5))
             .withDescription("the window of alerts.max-per-window");
+    public static final ConfigOption<List<String>> SUPPRESSION_GROUP_BY = ConfigOptions.key("alerts.suppression.group-by")
+            .stringType().asList().noDefaultValue()
+            .withDescription("fields whose values group the alerts of every rule that has no alert_suppression of its own,"
+                    + " as if it had alert_suppression.group_by; none: such rules are not suppressed");
+    public static final ConfigOption<Duration> SUPPRESSION_DURATION = ConfigOptions.key("alerts.suppression.duration")
+            .durationType().defaultValue(Duration.ofMinutes(5))
+            .withDescription("the duration of alerts.suppression.group-by's groups, in event time");
+    public static final ConfigOption<Boolean> SUPPRESSION_SUPPRESS_MISSING = ConfigOptions.key("alerts.suppression.suppress-missing")
+            .booleanType().defaultValue(true)
+            .withDescription("alerts that lack a group-by field form one group (Elastic's missing_fields_strategy"
+                    + " suppress); false: each is written (doNotSuppress)");
 
     public AlertSettings {
         if (maxPerWindow != null && maxPerWindow < 1) {
@@ -33,10 +48,21 @@ public record AlertSettings(Integer maxPerWindow, Duration window) implements Se
 
     /** The settings of this record, in the order the configuration reference lists them. */
     public static List<ConfigOption<?>> options() {
-        return List.of(MAX_PER_WINDOW, WINDOW);
+        return List.of(MAX_PER_WINDOW, WINDOW, SUPPRESSION_GROUP_BY, SUPPRESSION_DURATION, SUPPRESSION_SUPPRESS_MISSING);
     }
 
     public static AlertSettings from(ReadableConfig config) {
-        return new AlertSettings(config.getOptional(MAX_PER_WINDOW).orElse(null), config.get(WINDOW));
+        AlertSuppression suppression = config.getOptional(SUPPRESSION_GROUP_BY)
+                .map(groupBy -> new AlertSuppression(groupBy, config.get(SUPPRESSION_DURATION), config.get(SUPPRESSION_SUPPRESS_MISSING)))
+                .orElse(null);
+        return new AlertSettings(config.getOptional(MAX_PER_WINDOW).orElse(null), config.get(WINDOW), suppression);
+    }
+
+    /** {@code rules}, those without {@code alert_suppression} of their own with the job's, when it has one. */
+    public List<Rule> suppressing(List<Rule> rules) {
+        if (suppression == null) {
+            return rules;
+        }
+        return rules.stream().map(rule -> rule.suppression() == null ? rule.withSuppression(suppression) : rule).toList();
     }
 }

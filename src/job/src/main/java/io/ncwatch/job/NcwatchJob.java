@@ -309,16 +309,17 @@ public final class NcwatchJob {
                     .name("alerts.max-per-window")
                     .uid("job-rate-limit");
         }
-        if (SuppressionTerms.anyIn(rules.fromFiles())) {
+        List<Rule> suppressing = config.alerts().suppressing(rules.fromFiles());
+        if (SuppressionTerms.anyIn(suppressing)) {
             // After the limits: max_signals caps what a rule finds, as the hits of one Kibana run, and every
             // kept alert exists for the updates of its count. A group's alert and its updates go from one
             // subtask of this stage to the one of the alert stage that builds its rule's alerts, and on to the
             // Elasticsearch sink, in order: an update leaves after the alert it updates.
-            limited = limited.map(new SuppressionTerms(rules.fromFiles()), TypeInformation.of(Detection.class))
+            limited = limited.map(new SuppressionTerms(suppressing), TypeInformation.of(Detection.class))
                     .name("suppression terms")
                     .uid("suppression-terms")
                     .keyBy(SuppressionTerms.keys(), TypeInformation.of(String.class))
-                    .process(new SuppressionFunction(rules.fromFiles()), TypeInformation.of(Detection.class))
+                    .process(new SuppressionFunction(suppressing), TypeInformation.of(Detection.class))
                     .name("alert suppression")
                     .uid("suppression");
         }

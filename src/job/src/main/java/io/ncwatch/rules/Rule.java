@@ -55,6 +55,12 @@ public record Rule(
                 language, index, query, origin, true, DEFAULT_MAX_SIGNALS, DEFAULT_INTERVAL, List.of(), null);
     }
 
+    /** This rule with {@code suppression} as its {@code alert_suppression}. */
+    public Rule withSuppression(AlertSuppression suppression) {
+        return new Rule(ruleId, name, description, version, severity, riskScore, author, license, references, tags, threat,
+                note, language, index, query, origin, enabled, maxSignals, interval, exceptions, suppression);
+    }
+
     public Rule {
         exceptions = List.copyOf(exceptions);
         author = List.copyOf(author);

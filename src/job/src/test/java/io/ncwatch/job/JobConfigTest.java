@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ncwatch.eql.EqlOptions;
+import io.ncwatch.rules.AlertSuppression;
 import io.ncwatch.rules.Rule;
+import io.ncwatch.rules.TestRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 class JobConfigTest {
 
     @TempDir Path dir;
+
+    @Test
+    void theJobsSuppressionGoesToEveryRuleWithoutItsOwn() {
+        JobConfig config = JobConfig.of(Map.of("alerts.suppression.group-by", "container.id;process.executable",
+                "alerts.suppression.duration", "30min"));
+        AlertSuppression own = new AlertSuppression(List.of("host.id"), Duration.ofMinutes(1), false);
+        Rule plain = TestRules.rule("plain", "process where true");
+        Rule suppressed = TestRules.rule("own", "process where true").withSuppression(own);
+
+        List<Rule> rules = config.alerts().suppressing(List.of(plain, suppressed));
+
+        assertThat(rules.get(0).suppression())
+                .isEqualTo(new AlertSuppression(List.of("container.id", "process.executable"), Duration.ofMinutes(30), true));
+        assertThat(rules.get(1).suppression()).isEqualTo(own);
+        assertThat(JobConfig.of(Map.of()).alerts().suppressing(List.of(plain))).as("none by default").containsExactly(plain);
+    }
 
     @Test
     void theFlagshipJobReadsAsDocumented() {
