@@ -13,11 +13,18 @@ import org.apache.flink.configuration.ReadableConfig;
  * The job's own rate limit, over the alerts of all its rules (each rule has its {@code max_signals} too),
  * and the suppression of the rules that have none of their own.
  *
+ * @param maxSignals whether each rule's {@code max_signals} per {@code interval} holds its alerts back
  * @param maxPerWindow the most alerts per window; null: no limit of the job's
  * @param suppression for every rule without {@code alert_suppression}; null: none
  */
-public record AlertSettings(Integer maxPerWindow, Duration window, AlertSuppression suppression) implements Serializable {
+public record AlertSettings(boolean maxSignals, Integer maxPerWindow, Duration window, AlertSuppression suppression)
+        implements Serializable {
 
+    public static final ConfigOption<Boolean> MAX_SIGNALS = ConfigOptions.key("alerts.max-signals")
+            .booleanType().defaultValue(false)
+            .withDescription("true: each rule raises at most its max_signals alerts per its interval of event time, as"
+                    + " Kibana caps a rule's run, and the rest are held back and counted (alertsHeldBack); false: every"
+                    + " alert of every rule is raised");
     public static final ConfigOption<Integer> MAX_PER_WINDOW = ConfigOptions.key("alerts.max-per-window")
             .intType().noDefaultValue()
             .withDescription("the most alerts the job raises per window of event time, all rules together; the rest are"
@@ -48,14 +55,15 @@ public record AlertSettings(Integer maxPerWindow, Duration window, AlertSuppress
 
     /** The settings of this record, in the order the configuration reference lists them. */
     public static List<ConfigOption<?>> options() {
-        return List.of(MAX_PER_WINDOW, WINDOW, SUPPRESSION_GROUP_BY, SUPPRESSION_DURATION, SUPPRESSION_SUPPRESS_MISSING);
+        return List.of(MAX_SIGNALS, MAX_PER_WINDOW, WINDOW, SUPPRESSION_GROUP_BY, SUPPRESSION_DURATION, SUPPRESSION_SUPPRESS_MISSING);
     }
 
     public static AlertSettings from(ReadableConfig config) {
         AlertSuppression suppression = config.getOptional(SUPPRESSION_GROUP_BY)
                 .map(groupBy -> new AlertSuppression(groupBy, config.get(SUPPRESSION_DURATION), config.get(SUPPRESSION_SUPPRESS_MISSING)))
                 .orElse(null);
-        return new AlertSettings(config.getOptional(MAX_PER_WINDOW).orElse(null), config.get(WINDOW), suppression);
+        return new AlertSettings(config.get(MAX_SIGNALS), config.getOptional(MAX_PER_WINDOW).orElse(null), config.get(WINDOW),
+                suppression);
     }
 
     /** {@code rules}, those without {@code alert_suppression} of their own with the job's, when it has one. */

@@ -297,11 +297,14 @@ public final class NcwatchJob {
                         TypeInformation.of(Detection.class))
                 .name("rule detections")
                 .uid("rule-detections");
-        DataStream<Detection> limited = ruleDetections.union(correlation.detections(), sequences)
-                .keyBy(RateLimit.keys(RateLimit.perRule(rules.fromFiles())), TypeInformation.of(String.class))
-                .process(new RateLimit(RateLimit.perRule(rules.fromFiles()), "alertsHeldBack"), TypeInformation.of(Detection.class))
-                .name("max_signals per rule")
-                .uid("rule-rate-limit");
+        DataStream<Detection> limited = ruleDetections.union(correlation.detections(), sequences);
+        if (config.alerts().maxSignals()) {
+            RateLimit.Windows perRule = RateLimit.perRule(rules.fromFiles());
+            limited = limited.keyBy(RateLimit.keys(perRule), TypeInformation.of(String.class))
+                    .process(new RateLimit(perRule, "alertsHeldBack"), TypeInformation.of(Detection.class))
+                    .name("max_signals per rule")
+                    .uid("rule-rate-limit");
+        }
         if (config.alerts().maxPerWindow() != null) {
             RateLimit.Windows job = RateLimit.perJob(config.alerts());
             limited = limited.keyBy(RateLimit.keys(job), TypeInformation.of(String.class))

@@ -46,7 +46,15 @@ public final class JobRun {
 
     /** As {@link #run(List, double)}, with the given rules. */
     public static Output run(List<Rule> rules, List<RawEvent> records, double perSecond) throws Exception {
-        JobConfig config = JobConfig.of(Map.of("name", "netcat-listener", "checkpoints.interval", "1s"));
+        return run(Map.of(), rules, records, perSecond);
+    }
+
+    /** As {@link #run(List, List, double)}, with job {@code settings} (dotted job.yaml paths) besides the test's. */
+    public static Output run(Map<String, String> settings, List<Rule> rules, List<RawEvent> records, double perSecond)
+            throws Exception {
+        Map<String, String> all = new TreeMap<>(Map.of("name", "netcat-listener", "checkpoints.interval", "1s"));
+        all.putAll(settings);
+        JobConfig config = JobConfig.of(all);
         StreamExecutionEnvironment env = NcwatchJob.environment(config, new Configuration());
         env.setParallelism(2);
         List<byte[]> jsons = records.stream().map(record -> record.json).toList();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A rule pack's per-rule settings through the whole job: exceptions drop alerts, max_signals holds them back. */
@@ -40,7 +41,7 @@ class RulePackJobTest {
         records.add(exec(7, 61_000, "c1", "curl", "curl", "http://next-minute"));
         records.add(exec(8, 200_000, "c1", "sleep", "sleep", "1"));
 
-        JobRun.Output output = JobRun.run(List.of(socat, curl), records, 0);
+        JobRun.Output output = JobRun.run(Map.of("alerts.max-signals", "true"), List.of(socat, curl), records, 0);
 
         List<String> alerted = output.alerts().values().stream()
                 .map(alert -> alert.path("rule").path("id").asText() + " " + alert.path("ncwatch").path("source_event").path("id").asText())
