@@ -45,6 +45,8 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
     private final EqlOptions eql;
 
     private transient DecodeStep step;
+    private transient Context outputContext;
+    private transient DecodeStep.Output output;
 
     /** {@code eql}: how the rules compare field values, as when the job loaded them. */
     public DecodeFunction(List<Rule> rules, EqlOptions eql) {
@@ -60,6 +62,11 @@ public class DecodeFunction extends ProcessFunction<RawEvent, ContainerEvent> {
 
     @Override
     public void processElement(RawEvent raw, Context context, Collector<ContainerEvent> out) {
-        step.process(raw, new DecodeStep.Output(out, context::output, context.timerService()::currentProcessingTime));
+        // Flink hands every call the same context and collector: the output is made once, not per event.
+        if (context != outputContext) {
+            outputContext = context;
+            output = new DecodeStep.Output(out, context::output, context.timerService()::currentProcessingTime);
+        }
+        step.process(raw, output);
     }
 }

@@ -20,6 +20,8 @@ public class LiveDecodeFunction extends BroadcastProcessFunction<RawEvent, RuleU
     private final LiveRules rules;
 
     private transient DecodeStep step;
+    private transient ReadOnlyContext outputContext;
+    private transient DecodeStep.Output output;
     /** The rules changed since the step last compiled them: it compiles them again before its next event. */
     private transient boolean changed;
 
@@ -41,7 +43,12 @@ public class LiveDecodeFunction extends BroadcastProcessFunction<RawEvent, RuleU
                     context.getBroadcastState(LiveRules.REMOVED)), rules.eql()));
             changed = false;
         }
-        step.process(raw, new DecodeStep.Output(out, context::output, context::currentProcessingTime));
+        // Flink hands every call the same context and collector: the output is made once, not per event.
+        if (context != outputContext) {
+            outputContext = context;
+            output = new DecodeStep.Output(out, context::output, context::currentProcessingTime);
+        }
+        step.process(raw, output);
     }
 
     @Override
