@@ -13,6 +13,7 @@ import io.ncwatch.generate.GenerationResult;
 import io.ncwatch.harness.MiniClusters;
 import io.ncwatch.record.Stage;
 import io.ncwatch.reliability.HostileRecords.Hostile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.SoftAssertions;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,25 +107,33 @@ class HostileInputIT {
 
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        long started = System.currentTimeMillis();
         JobClient job = FaultRun.start(run.config(Map.of()), flink, UnaryOperator.identity());
         job.getJobExecutionResult().get();
         JobID id = job.getJobID();
 
         // Every bad record is a dead letter at its position with its reason, and nothing else is.
+        List<ConsumerRecord<String, String>> committed = run.kafka.readCommitted(run.deadLetterTopic);
+        // Stamped with the time they were written: event time, days old, would have them deleted by retention.
+        long stampedBeforeTheRun = committed.stream().filter(record -> record.timestamp() < started).count();
         Map<String, String> deadLetters = new HashMap<>();
-        for (ConsumerRecord<String, String> record : run.kafka.readCommitted(run.deadLetterTopic)) {
-            JsonNode letter = JSON.readTree(record.value()).at("/ncwatch/deadletter");
-            String position = letter.get("topic").asText() + "/" + letter.get("partition").asLong() + "/" + letter.get("offset").asLong();
-            assertThat(deadLetters.put(position, letter.get("reason").asText())).as("dead letters of " + position).isNull();
+        for (ConsumerRecord<String, String> record : committed) {
+            JsonNode letter = deadLetter(record);
+            assertThat(deadLetters.put(position(letter), letter.get("reason").asText())).as("dead letters of " + position(letter)).isNull();
         }
         Map<String, String> expectedDeadLetters = byPosition.entrySet().stream()
                 .filter(entry -> entry.getValue().reason() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().reason()));
-        // What went wrong, counted by kind of record and outcome.
+        // What went wrong, counted by kind of record and outcome; a missing letter that the log holds was
+        // written in a transaction that did not commit.
+        Set<String> inTheLog = expectedDeadLetters.keySet().stream().allMatch(deadLetters::containsKey) ? Set.of()
+                : positions(run.kafka.readUncommitted(run.deadLetterTopic));
         Map<String, Long> wrong = new TreeMap<>();
         expectedDeadLetters.forEach((position, reason) -> {
             if (!reason.equals(deadLetters.get(position))) {
-                wrong.merge(byPosition.get(position).kind() + ": expected " + reason + ", got " + deadLetters.get(position), 1L, Long::sum);
+                String got = deadLetters.containsKey(position) ? deadLetters.get(position)
+                        : inTheLog.contains(position) ? "none committed (an uncommitted one in the log)" : "none in the log";
+                wrong.merge(byPosition.get(position).kind() + ": expected " + reason + ", got " + got, 1L, Long::sum);
             }
         });
         deadLetters.forEach((position, reason) -> {
@@ -151,11 +161,32 @@ class HostileInputIT {
                 .put("read", read).put("judged", judged).put("dead-lettered", deadLetteredTotal)
                 .put("alerts", alerts).print();
 
-        assertThat(wrong).as("records with a wrong or missing dead letter").isEmpty();
-        assertThat(inElasticsearch).as("dead letters in Elasticsearch by reason").isEqualTo(byReason);
-        assertThat(read).isEqualTo(valid.size() + hostile.size());
-        assertThat(read).as("read = judged + dead-lettered").isEqualTo(judged + deadLetteredTotal);
-        assertThat(deadLettered).as("dead-lettered, by reason (metrics)").isEqualTo(byReason);
-        assertThat(alerts.exact()).as(alerts.toString()).isTrue();
+        // Every check is reported, so that a failure shows where records went missing: Kafka, Elasticsearch, both.
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(wrong).as("records with a wrong or missing dead letter on Kafka").isEmpty();
+            softly.assertThat(stampedBeforeTheRun).as("dead letters on Kafka stamped before the run").isZero();
+            softly.assertThat(inElasticsearch).as("dead letters in Elasticsearch by reason").isEqualTo(byReason);
+            softly.assertThat(read).isEqualTo(valid.size() + hostile.size());
+            softly.assertThat(read).as("read = judged + dead-lettered").isEqualTo(judged + deadLetteredTotal);
+            softly.assertThat(deadLettered).as("dead-lettered, by reason (metrics)").isEqualTo(byReason);
+            softly.assertThat(alerts.exact()).as(alerts.toString()).isTrue();
+        });
+    }
+
+    private static JsonNode deadLetter(ConsumerRecord<String, String> record) throws IOException {
+        return JSON.readTree(record.value()).at("/ncwatch/deadletter");
+    }
+
+    /** Where the record that a dead letter names was read: topic/partition/offset. */
+    private static String position(JsonNode letter) {
+        return letter.get("topic").asText() + "/" + letter.get("partition").asLong() + "/" + letter.get("offset").asLong();
+    }
+
+    private static Set<String> positions(List<ConsumerRecord<String, String>> records) throws IOException {
+        Set<String> positions = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            positions.add(position(deadLetter(record)));
+        }
+        return positions;
     }
 }

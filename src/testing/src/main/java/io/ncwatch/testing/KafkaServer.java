@@ -197,8 +197,20 @@ public final class KafkaServer implements AutoCloseable {
      * {@code isolation.level=read_committed} from the start to the last stable offset.
      */
     public List<ConsumerRecord<String, String>> readCommitted(String topic) {
+        return read(topic, "read_committed");
+    }
+
+    /**
+     * Every record of TOPIC as the log holds it, committed, aborted or in an open transaction: what a
+     * test reads to tell a record its producer never wrote from one whose transaction did not commit.
+     */
+    public List<ConsumerRecord<String, String>> readUncommitted(String topic) {
+        return read(topic, "read_uncommitted");
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic, String isolation) {
         Map<String, Object> config = new HashMap<>(clientProperties());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

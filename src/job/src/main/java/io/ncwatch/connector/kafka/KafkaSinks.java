@@ -44,9 +44,14 @@ public final class KafkaSinks {
             this.value = value;
         }
 
+        /**
+         * Stamped with the time it is written, not the element's event time: the broker deletes a segment once
+         * its newest record is older than the topic's retention (7 days by default), so an alert or a dead
+         * letter of replayed history, or of a late event, would be gone at the next retention check.
+         */
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, timestamp,
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long eventTime) {
+            return new ProducerRecord<>(topic, null, null,
                     key.apply(element).getBytes(StandardCharsets.UTF_8), value.apply(element));
         }
     }
