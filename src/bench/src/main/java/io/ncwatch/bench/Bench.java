@@ -21,7 +21,7 @@ public final class Bench {
             usage: ncwatch bench [--quick] [--events N] [--rules DIR] [--out FILE] [--no-jmh]
               --quick      small inputs and short runs: checks the harness, the figures mean little
               --events N   events of each throughput run (default 1,000,000; --quick 60,000)
-              --rules DIR  a folder of Elastic rules (TOML or Kibana NDJSON): the "all single-event rules" row
+              --rules DIR  a folder of Elastic rules (TOML or Kibana NDJSON): the "all rules" row (single-event and sequence)
               --out FILE   where the Markdown goes (default docs/benchmarks.md)
               --no-jmh     leave out the JMH benchmark of the seed rule
             """;

@@ -5,17 +5,19 @@ import io.ncwatch.rules.CompiledRule;
 import io.ncwatch.rules.Rule;
 import io.ncwatch.rules.RuleFiles;
 import io.ncwatch.rules.RuleSet;
+import io.ncwatch.rules.SequenceRule;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The rule sets of the rule-count curve: the seed rule alone (the job as shipped); the seed rule and
  * sixteen single-event container rules written for the benchmark ({@code rules.ndjson} beside this
- * class); and the seed rule with every single-event rule of a folder the user names (Elastic's rules
+ * class); and the seed rule with every single-event and sequence rule of a folder the user names (Elastic's rules
  * are read from where they are, never copied into the project). And the seed rule with sequence rules
  * written for the benchmark ({@code sequence-rules.ndjson}).
  */
@@ -32,7 +34,7 @@ final class BenchRules {
     static List<Rule> seventeen() {
         List<Rule> rules = new ArrayList<>(seed());
         rules.addAll(resource("rules.ndjson"));
-        return singleEvent(rules);
+        return runnable(rules);
     }
 
     /**
@@ -54,7 +56,8 @@ final class BenchRules {
     }
 
     /**
-     * The seed rule and every single-event rule under {@code folder}. A folder may hold two generations of
+     * The seed rule and every rule under {@code folder} that the job runs, single-event and sequence (a
+     * sample or a rule the engine refuses is left out). A folder may hold two generations of
      * one rule under one {@code rule_id} (the seed's among them): each runs, the later ones under the id
      * with a {@code #2}, {@code #3} suffix, since a job needs distinct ids.
      */
@@ -70,12 +73,12 @@ final class BenchRules {
             }
             distinct.add(id.equals(rule.ruleId()) ? rule : withId(rule, id));
         }
-        return singleEvent(distinct);
+        return runnable(distinct);
     }
 
-    /** The rules this version can evaluate: single-event queries (sequences are left out). */
-    private static List<Rule> singleEvent(List<Rule> rules) {
-        return RuleSet.compile(rules, EqlOptions.ELASTICSEARCH).compiled().stream().map(CompiledRule::rule).toList();
+    private static List<Rule> runnable(List<Rule> rules) {
+        RuleSet set = RuleSet.compile(rules, EqlOptions.ELASTICSEARCH);
+        return Stream.concat(set.compiled().stream().map(CompiledRule::rule), set.sequences().stream().map(SequenceRule::rule)).toList();
     }
 
     private static Rule withId(Rule r, String id) {
