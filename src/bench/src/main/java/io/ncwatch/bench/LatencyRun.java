@@ -131,7 +131,7 @@ final class LatencyRun {
                 UNMATCHED.incrementAndGet();
                 return;
             }
-            boolean rule = Stage.RULE.equals(ncwatch.path("stage").asText());
+            boolean rule = Stage.RULE.jsonName().equals(ncwatch.path("stage").asText());
             synchronized (LatencyRun.class) {
                 (rule ? RULE : CORRELATED).recordValue(Math.max(0, responseMillis - appended));
             }

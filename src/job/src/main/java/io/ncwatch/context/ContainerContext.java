@@ -7,7 +7,10 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -24,7 +27,8 @@ import org.apache.flink.util.OutputTag;
  *       then: a parent that arrives after its child, within the watermark bound, is in it. One that
  *       arrives behind the watermark goes on at once.
  * </ul>
- * A container whose processes have ended and been released holds no state here.
+ * A container whose processes have ended and been released holds no state here. Waiting events share one
+ * event-time timer per container, at the earliest of them, as the table's releases do ({@link ProcessTable}).
  */
 public class ContainerContext extends KeyedProcessFunction<String, ContainerEvent, ContainerEvent> {
     public static final OutputTag<ContainerEvent> SETTLED =
@@ -36,6 +40,8 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
     private transient ProcessTable table;
     /** Events of {@code settled} waiting for the watermark. */
     private transient ListState<ContainerEvent> pending;
+    /** The event time of the timer that releases the earliest of {@link #pending}. */
+    private transient ValueState<Long> pendingTimer;
 
     /** @param settled which events wait for the watermark before they go on (to {@link #SETTLED}) */
     public ContainerContext(FilterFunction<ContainerEvent> settled, ContextSettings settings) {
@@ -50,6 +56,7 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
                 metrics.counter("processesEvicted"));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending-candidates", TypeInformation.of(ContainerEvent.class)));
+        pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-timer", Types.LONG));
     }
 
     @Override
@@ -64,7 +71,12 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
                 context.output(SETTLED, event);
             } else {
                 pending.add(event);
-                context.timerService().registerEventTimeTimer(event.timestamp);
+                Long timer = pendingTimer.value();
+                if (timer == null || event.timestamp < timer) {
+                    // a later timer still registered fires as well and finds nothing due
+                    pendingTimer.update(event.timestamp);
+                    context.timerService().registerEventTimeTimer(event.timestamp);
+                }
             }
         }
     }
@@ -75,20 +87,33 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
             table.forgetIdle(time, context.timerService());
             return;
         }
-        releaseSettled(time, context);
-        table.release(time, context.timerService());
+        // Everything the watermark has passed goes, not only what is due at this timer: one firing per
+        // container per watermark step, however many events and ends it has behind the watermark.
+        long watermark = context.timerService().currentWatermark();
+        releaseSettled(watermark, context);
+        table.release(watermark, context.timerService());
     }
 
-    /** Sends on, with their ancestry, the pending events the watermark has passed. */
+    /**
+     * Sends on, with their ancestry, the pending events the watermark has passed, and sets the timer for the
+     * earliest of the rest. (State from before the shared timer has no {@link #pendingTimer}: its events each
+     * have a timer of their own, and any timer looks at them.)
+     */
     private void releaseSettled(long time, OnTimerContext context) throws Exception {
+        Long timer = pendingTimer.value();
+        if (timer != null && timer > time) {
+            return;
+        }
         Iterable<ContainerEvent> waiting = pending.get();
         if (waiting == null || !waiting.iterator().hasNext()) {
             return;
         }
         List<ContainerEvent> later = new ArrayList<>();
+        long earliest = Long.MAX_VALUE;
         for (ContainerEvent event : waiting) {
             if (event.timestamp > time) {
                 later.add(event);
+                earliest = Math.min(earliest, event.timestamp);
             } else {
                 event.ancestry = table.ancestry(event, context.timerService());
                 context.output(SETTLED, event);
@@ -96,8 +121,11 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         }
         if (later.isEmpty()) {
             pending.clear();
+            pendingTimer.clear();
         } else {
             pending.update(later);
+            pendingTimer.update(earliest);
+            context.timerService().registerEventTimeTimer(earliest);
         }
     }
 }

@@ -32,6 +32,11 @@ import org.apache.flink.streaming.api.TimerService;
  * moves a process's deadline later, so the timer never needs moving on the hot path. Checks fall on
  * multiples of {@code ttl / 64}: a container's timer fires at most once per such step, and a process is
  * forgotten at most that much after its {@code ttl}.
+ *
+ * <p>Releases work the same way in event time: a container has one release timer, for its earliest due
+ * end, registered again for the next one when it fires. A timer per ended process would fill the timer
+ * heap with one entry per end of the whole fleet, and advancing the watermark through it costs more than
+ * the table itself.
  */
 final class ProcessTable {
     private final long ttl;
@@ -100,8 +105,11 @@ final class ProcessTable {
         if (!start) {
             info.end = event.timestamp;
             long releaseAt = roundUp(event.timestamp + releaseGrace, 1000);
-            current.nextRelease = current.nextRelease == 0 ? releaseAt : Math.min(current.nextRelease, releaseAt);
-            timers.registerEventTimeTimer(releaseAt);
+            if (current.nextRelease == 0 || releaseAt < current.nextRelease) {
+                // a later timer still registered fires as well and finds nothing due
+                current.nextRelease = releaseAt;
+                timers.registerEventTimeTimer(releaseAt);
+            }
         }
         processes.put(event.processEntityId, info);
         if (current.size > maxProcesses) {
@@ -114,7 +122,7 @@ final class ProcessTable {
         book.update(current);
     }
 
-    /** Removes the ended processes due for release at event time {@code time}. */
+    /** Removes the ended processes due for release at event time {@code time}; the next one due gets the timer. */
     void release(long time, TimerService timers) throws Exception {
         ProcessTableBook current = book.value();
         if (current == null || current.nextRelease == 0 || current.nextRelease > time) {
@@ -140,6 +148,9 @@ final class ProcessTable {
         } else {
             current.size = size;
             current.nextRelease = next;
+            if (next != 0) {
+                timers.registerEventTimeTimer(next);
+            }
             book.update(current);
         }
     }

@@ -111,6 +111,33 @@ class ContainerContextTest {
     }
 
     @Test
+    void aContainerHoldsOneTimerForItsWaitingEventsAndOneForItsReleasesNotOnePerEvent() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            int shells = 50;
+            for (int i = 0; i < shells; i++) {
+                long time = T0 + 2_000 + i * 1_000L;
+                send(harness, exec(PAYMENTS, time, 100 + i, 10, "/bin/sh"), end(PAYMENTS, time + 500, 100 + i, 10));
+            }
+            assertThat(harness.numEventTimeTimers()).as("the earliest waiting shell's and the earliest release's").isEqualTo(2);
+
+            harness.processWatermark(T0 + 26_500);
+            assertThat(take(harness, ContainerContext.SETTLED)).as("the shells the watermark has passed").hasSize(25);
+            assertThat(harness.numEventTimeTimers()).as("the next waiting shell's and the first release's").isEqualTo(2);
+
+            long lastEnd = T0 + 2_000 + (shells - 1) * 1_000L + 500;
+            harness.processWatermark(lastEnd + GRACE.toMillis() + 1_000);
+            assertThat(take(harness, ContainerContext.SETTLED)).as("the other shells").hasSize(shells - 25);
+            assertThat(harness.numEventTimeTimers()).as("nothing waits, nothing ended is kept").isZero();
+            ContainerEvent child = exec(PAYMENTS, lastEnd + GRACE.toMillis() + 2_000, 300, 100, "id");
+            child.matchedRules = new String[] {"other-rule"};
+            send(harness, child);
+            assertThat(child.ancestry).as("the shells are released").extracting(a -> a.origin, a -> a.entityId)
+                    .containsExactly(tuple(Ancestor.FROM_EVENT, "ent-100"), tuple(Ancestor.UNKNOWN, null));
+        }
+    }
+
+    @Test
     void ancestorsTheTableDoesNotKnowAreMarkedUnknownNotInvented() throws Exception {
         try (var harness = ContextHarness.open(1024)) {
             send(harness, exec(PAYMENTS, T0, 10, 7, "/bin/bash"));
