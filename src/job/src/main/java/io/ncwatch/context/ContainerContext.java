@@ -2,6 +2,7 @@ package io.ncwatch.context;
 
 import io.ncwatch.record.ContainerEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -108,6 +109,7 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
         if (waiting == null || !waiting.iterator().hasNext()) {
             return;
         }
+        List<ContainerEvent> due = new ArrayList<>();
         List<ContainerEvent> later = new ArrayList<>();
         long earliest = Long.MAX_VALUE;
         for (ContainerEvent event : waiting) {
@@ -115,9 +117,14 @@ public class ContainerContext extends KeyedProcessFunction<String, ContainerEven
                 later.add(event);
                 earliest = Math.min(earliest, event.timestamp);
             } else {
-                event.ancestry = table.ancestry(event, context.timerService());
-                context.output(SETTLED, event);
+                due.add(event);
             }
+        }
+        // in event time, as a timer per event released them (stable: arrival order for equal times)
+        due.sort(Comparator.comparingLong(event -> event.timestamp));
+        for (ContainerEvent event : due) {
+            event.ancestry = table.ancestry(event, context.timerService());
+            context.output(SETTLED, event);
         }
         if (later.isEmpty()) {
             pending.clear();

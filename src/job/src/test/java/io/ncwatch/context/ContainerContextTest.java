@@ -111,6 +111,22 @@ class ContainerContextTest {
     }
 
     @Test
+    void waitingEventsAreReleasedInEventTimeOrderWhateverTheirArrival() throws Exception {
+        try (var harness = ContextHarness.open(1024)) {
+            bashSession(harness, PAYMENTS, T0);
+            ContainerEvent third = exec(PAYMENTS, T0 + 9_000, 23, 10, "/bin/sh");
+            ContainerEvent first = accepted(PAYMENTS, T0 + 5_000, 10, "203.0.113.45", 51544, 4444);
+            ContainerEvent second = exec(PAYMENTS, T0 + 7_000, 22, 10, "/bin/sh");
+            send(harness, third, first, second);
+
+            harness.processWatermark(T0 + 10_000);
+
+            assertThat(take(harness, ContainerContext.SETTLED)).extracting(e -> e.eventId)
+                    .containsExactly(first.eventId, second.eventId, third.eventId);
+        }
+    }
+
+    @Test
     void aContainerHoldsOneTimerForItsWaitingEventsAndOneForItsReleasesNotOnePerEvent() throws Exception {
         try (var harness = ContextHarness.open(1024)) {
             bashSession(harness, PAYMENTS, T0);
