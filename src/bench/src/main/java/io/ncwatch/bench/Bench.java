@@ -88,6 +88,8 @@ public final class Bench {
             report.row("ncwatch, in memory -> discarding sink", discarding, traffic.expectedAlerts());
             Meter.Result rocksdb = throughput.memory(seed, false, "rocksdb");
             report.row("ncwatch, in memory, RocksDB state -> discarding sink", rocksdb, traffic.expectedAlerts());
+            report.row("ncwatch, JSON-lines file (parallel byte ranges) -> discarding sink", throughput.file(seed),
+                    traffic.expectedAlerts());
             report.ncwatch(discarding, toElasticsearch, rocksdb);
             report.peers(throughput.sql(), throughput.naive(seed), discarding);
             log("profiling a repeat of the discarding-sink row (not measured: recording slows it)");

@@ -5,6 +5,7 @@ import io.ncwatch.decode.RawEventDeserializer;
 import io.ncwatch.job.JobConfig;
 import io.ncwatch.job.JobSinks;
 import io.ncwatch.job.NcwatchJob;
+import io.ncwatch.job.SampleRun;
 import io.ncwatch.record.RawEvent;
 import io.ncwatch.rules.Rule;
 import java.nio.file.Path;
@@ -67,6 +68,11 @@ final class BenchJob {
     /** In-memory traffic as the source. */
     static Function<StreamExecutionEnvironment, DataStream<RawEvent>> memory(String name, Traffic traffic, JobConfig config) {
         return env -> NcwatchJob.read(env, MemorySource.of(name, traffic), "source-memory", config.eventTime());
+    }
+
+    /** A JSON-lines file as the source, as {@code ncwatch run} reads its samples. */
+    static Function<StreamExecutionEnvironment, DataStream<RawEvent>> file(Path file, JobConfig config) {
+        return env -> NcwatchJob.read(env, SampleRun.fileSource(file), "source-file", config.eventTime());
     }
 
     /** The configured Kafka process topic as the source (the benchmark's traffic has both kinds in one topic). */

@@ -44,6 +44,15 @@ final class Throughput {
         }
     }
 
+    /** The ncwatch job over the traffic as one JSON-lines file (parallel byte ranges), heap state, discarding sink. */
+    Meter.Result file(List<Rule> rules) throws Exception {
+        String name = "file-" + RUNS.incrementAndGet();
+        JobConfig config = config(name);
+        Path file = file();
+        return measure(name, false, config, () -> BenchJob.define(config, rules, new DiscardingSinks(), BenchJob.file(file, config))
+                .execute("ncwatch bench " + name));
+    }
+
     /** The traffic produced into Kafka first, then read by a bounded job that writes to Elasticsearch. */
     Meter.Result kafka(List<Rule> rules) throws Exception {
         KafkaServer kafka = KafkaServer.shared();

@@ -43,18 +43,24 @@ public final class SampleRun {
         StreamExecutionEnvironment env = NcwatchJob.environment(config, LocalRun.flinkSettings(config));
         DataStream<RawEvent> events = null;
         for (Path file : inputFiles(folder)) {
-            String name = file.getFileName().toString();
-            // As if the file were a Kafka topic of one partition: the file's name, partition 0, the line's byte offset.
-            JsonLinesFormat<RawEvent> lines = new JsonLinesFormat<>(
-                    (line, fileOffset) -> RawEvents.of(line, name, 0, fileOffset), TypeInformation.of(RawEvent.class),
-                    MAX_LINE_BYTES);
-            FileSource<RawEvent> source = JsonLinesSource.of(lines, SPLIT_BYTES,
-                    org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()));
-            DataStream<RawEvent> fileEvents = NcwatchJob.read(env, source, "source-file-" + name, config.eventTime());
+            DataStream<RawEvent> fileEvents = NcwatchJob.read(env, fileSource(file), "source-file-" + file.getFileName(),
+                    config.eventTime());
             events = events == null ? fileEvents : events.union(fileEvents);
         }
         NcwatchJob.defineWorkflow(config, rules, events, ServiceSinks.prepare(config));
         env.execute("ncwatch " + config.name() + " over " + folder);
+    }
+
+    /**
+     * The events of one JSON-lines file, read in parallel byte ranges, as if the file were a Kafka topic of
+     * one partition: the file's name, partition 0, the line's byte offset.
+     */
+    public static FileSource<RawEvent> fileSource(Path file) {
+        String name = file.getFileName().toString();
+        JsonLinesFormat<RawEvent> lines = new JsonLinesFormat<>(
+                (line, fileOffset) -> RawEvents.of(line, name, 0, fileOffset), TypeInformation.of(RawEvent.class),
+                MAX_LINE_BYTES);
+        return JsonLinesSource.of(lines, SPLIT_BYTES, org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()));
     }
 
     static List<Path> inputFiles(Path folder) throws IOException {
