@@ -31,8 +31,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.assertj.core.api.SoftAssertions;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -119,7 +119,8 @@ class HostileInputIT {
         Map<String, String> deadLetters = new HashMap<>();
         for (ConsumerRecord<String, String> record : committed) {
             JsonNode letter = deadLetter(record);
-            assertThat(deadLetters.put(position(letter), letter.get("reason").asText())).as("dead letters of " + position(letter)).isNull();
+            String position = position(letter);
+            assertThat(deadLetters.put(position, letter.get("reason").asText())).as("dead letters of " + position).isNull();
         }
         Map<String, String> expectedDeadLetters = byPosition.entrySet().stream()
                 .filter(entry -> entry.getValue().reason() != null)
